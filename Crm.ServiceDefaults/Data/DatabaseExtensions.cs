@@ -1,0 +1,39 @@
+using Crm.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Crm.ServiceDefaults.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// The service's own PostgreSQL database: EF Core context, health check, and the SQL files in
+    /// the service's Infrastructure/Migrations (plus the shared outbox/inbox tables) applied at start.
+    /// Call before AddEventBus so the schema exists before consumers and the dispatcher start.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing (ConnectionStrings__{connectionName}).");
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddDbContext<TContext>((sp, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(sp.GetRequiredService<OutboxSignal>()));
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database");
+
+        builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddSingleton(new MigrationSource(0, () => PlatformScripts("0000_")));
+        builder.Services.AddSingleton(new MigrationSource(10, () =>
+            MigrationScript.FromAssembly(typeof(TContext).Assembly, "Infrastructure/Migrations", "service")));
+        builder.Services.AddHostedService<MigrationHostedService<TContext>>();
+        return builder;
+    }
+
+    internal static IEnumerable<MigrationScript> PlatformScripts(string filePrefix) =>
+        MigrationScript.FromAssembly(typeof(DatabaseExtensions).Assembly, "Migrations", "platform")
+            .Where(s => s.Id.StartsWith("platform/" + filePrefix, StringComparison.Ordinal));
+}

@@ -1,0 +1,32 @@
+using Crm.ServiceDefaults.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Crm.ServiceDefaults.Directory;
+
+public static class UserDirectoryExtensions
+{
+    /// <summary>Adds the directory_users table (migration) for a service that keeps a copy of Identity's users.</summary>
+    public static IHostApplicationBuilder AddUserDirectory(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(new MigrationSource(1, () => DatabaseExtensions.PlatformScripts("0001_")));
+        return builder;
+    }
+
+    public static void AddUserDirectoryConsumer<TContext>(this IBusRegistrationConfigurator bus)
+        where TContext : DbContext => bus.AddConsumer<UserDirectoryConsumer<TContext>>();
+
+    public static ModelBuilder AddUserDirectory(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DirectoryUser>(b =>
+        {
+            b.ToTable("directory_users");
+            b.HasKey(u => u.Id);
+            b.Property(u => u.Id).ValueGeneratedNever();
+            b.Ignore(u => u.FullName);
+        });
+        return modelBuilder;
+    }
+}

@@ -1,0 +1,17 @@
+using Crm.Billing.Infrastructure;
+using Crm.ServiceDefaults.Data;
+using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.Messaging;
+
+namespace Crm.Billing.Extensions;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<BillingDbContext>("billingdb");
+        builder.AddUserDirectory();
+        builder.AddEventBus<BillingDbContext>("billing", bus => bus.AddUserDirectoryConsumer<BillingDbContext>());
+        return builder;
+    }
+}

@@ -1,0 +1,42 @@
+using Crm.Identity.Infrastructure;
+using Crm.Identity.Model;
+using Crm.Identity.Services;
+using Crm.ServiceDefaults.Data;
+using Crm.ServiceDefaults.Messaging;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Identity.Extensions;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<IdentityDbContext>("identitydb");
+        builder.AddEventBus<IdentityDbContext>("identity");
+
+        builder.Services.Configure<SessionTokenOptions>(builder.Configuration.GetSection(SessionTokenOptions.Section));
+        builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddSingleton<SigningKeyStore>();
+        builder.Services.AddSingleton<AccessTokenIssuer>();
+        builder.Services.AddSingleton<TokenRevoker>();
+        builder.Services.AddScoped<SessionManager>();
+        builder.Services.AddScoped<PasswordLinks>();
+        builder.Services.AddHostedService<FirstAdminSeeder>();
+
+        // Identity validates its own tokens with the keys it holds instead of fetching its own discovery document.
+        builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalSigningKeyValidation>();
+        return builder;
+    }
+
+    private sealed class LocalSigningKeyValidation(SigningKeyStore keys) : IPostConfigureOptions<JwtBearerOptions>
+    {
+        public void PostConfigure(string? name, JwtBearerOptions options)
+        {
+            options.MetadataAddress = null!;
+            options.Authority = null;
+            options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.GetKeys();
+        }
+    }
+}

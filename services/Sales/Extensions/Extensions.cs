@@ -1,0 +1,17 @@
+using Crm.Sales.Infrastructure;
+using Crm.ServiceDefaults.Data;
+using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.Messaging;
+
+namespace Crm.Sales.Extensions;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<SalesDbContext>("salesdb");
+        builder.AddUserDirectory();
+        builder.AddEventBus<SalesDbContext>("sales", bus => bus.AddUserDirectoryConsumer<SalesDbContext>());
+        return builder;
+    }
+}

@@ -1,0 +1,19 @@
+using Crm.ServiceDefaults.Data;
+using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Sales.Infrastructure;
+
+public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : DbContext(options)
+{
+    public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SalesDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddUserDirectory();
+        modelBuilder.UseSnakeCaseNames();
+    }
+}
