@@ -1,4 +1,6 @@
 using Crm.Billing.Extensions;
+using Crm.Billing.Infrastructure;
+using Crm.ServiceDefaults.Directory;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapUserDirectoryApi<BillingDbContext>();
 
 app.Run();
 

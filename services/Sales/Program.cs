@@ -1,4 +1,6 @@
 using Crm.Sales.Extensions;
+using Crm.Sales.Infrastructure;
+using Crm.ServiceDefaults.Directory;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapUserDirectoryApi<SalesDbContext>();
 
 app.Run();
 

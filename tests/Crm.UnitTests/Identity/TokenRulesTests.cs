@@ -1,0 +1,58 @@
+using Crm.Identity.Model;
+using Crm.Identity.Services;
+using Shouldly;
+
+namespace Crm.UnitTests.Identity;
+
+public sealed class TokenRulesTests
+{
+    private static readonly DateTime Now = new(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void A_refresh_token_works_until_it_is_replaced_revoked_or_expired()
+    {
+        var token = RefreshToken.Issue(Guid.NewGuid(), Guid.NewGuid(), "h1", false, Now, TimeSpan.FromHours(1));
+        token.IsUsable(Now).ShouldBeTrue();
+        token.IsUsable(Now.AddHours(2)).ShouldBeFalse();
+
+        var next = RefreshToken.Issue(token.UserId, token.SessionId, "h2", false, Now, TimeSpan.FromHours(1));
+        token.ReplaceWith(next, Now);
+        token.IsUsable(Now).ShouldBeFalse();
+        token.WasReplaced.ShouldBeTrue();
+
+        next.Revoke(Now);
+        next.IsUsable(Now).ShouldBeFalse();
+        next.WasReplaced.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_password_link_works_once_and_expires()
+    {
+        var link = PasswordToken.Issue(Guid.NewGuid(), "h", null, Now);
+        link.IsUsable(Now.AddHours(71)).ShouldBeTrue();
+        link.IsUsable(Now.AddHours(73)).ShouldBeFalse();
+        link.MarkUsed(Now);
+        link.IsUsable(Now).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("abc12345", true)]
+    [InlineData("short1", false)]
+    [InlineData("lettersonly", false)]
+    [InlineData("1234567890", false)]
+    [InlineData("", false)]
+    public void Password_policy_wants_eight_characters_with_letters_and_numbers(string password, bool ok) =>
+        PasswordPolicy.Check(password).Count.Equals(0).ShouldBe(ok);
+
+    [Fact]
+    public void Secret_tokens_are_random_and_stored_only_as_a_hash()
+    {
+        var a = SecretTokens.New();
+        var b = SecretTokens.New();
+
+        a.ShouldNotBe(b);
+        a.Length.ShouldBeGreaterThanOrEqualTo(43);
+        SecretTokens.Hash(a).ShouldBe(SecretTokens.Hash(a));
+        SecretTokens.Hash(a).ShouldNotContain(a);
+    }
+}

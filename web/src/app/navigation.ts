@@ -1,0 +1,23 @@
+import type { IconProps } from '../shared/ui'
+
+export interface NavItem {
+  label: string
+  path: string
+  /** Object icon shown on the Coming soon page. */
+  icon: IconProps['icon']
+  adminOnly?: boolean
+  /** Pages of later slices: show the Coming soon page for now. */
+  comingSoon?: boolean
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Home', path: '/', icon: 'standard:home' },
+  { label: 'Accounts', path: '/accounts', icon: 'standard:account', comingSoon: true },
+  { label: 'Contacts', path: '/contacts', icon: 'standard:contact', comingSoon: true },
+  { label: 'Leads', path: '/leads', icon: 'standard:lead', comingSoon: true },
+  { label: 'Opportunities', path: '/opportunities', icon: 'standard:opportunity', comingSoon: true },
+  { label: 'Orders', path: '/orders', icon: 'standard:orders', comingSoon: true },
+  { label: 'Cases', path: '/cases', icon: 'standard:case', comingSoon: true },
+  { label: 'Calendar', path: '/calendar', icon: 'standard:event', comingSoon: true },
+  { label: 'Users', path: '/admin/users', icon: 'standard:user', adminOnly: true },
+]

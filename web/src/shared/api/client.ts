@@ -1,0 +1,107 @@
+import { ApiError, apiErrorFromResponse } from './errors'
+
+export const API_BASE = '/api/v1'
+
+type QueryValue = string | number | boolean | null | undefined
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  body?: unknown
+  query?: Record<string, QueryValue>
+  signal?: AbortSignal
+  /**
+   * Don't treat a 401 as "session ended" (login, set-password and logout answer 401 for
+   * reasons of their own).
+   */
+  ignoreUnauthorized?: boolean
+}
+
+type UnauthorizedHandler = () => void
+
+/** Default: a full navigation to /login keeping the intended path. The app replaces it with a router navigation. */
+let onUnauthorized: UnauthorizedHandler = () => {
+  window.location.assign(loginPathFor(currentPath()))
+}
+
+export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
+  onUnauthorized = handler
+}
+
+export function currentPath(): string {
+  return `${window.location.pathname}${window.location.search}${window.location.hash}`
+}
+
+/** `/login?next=/admin/users` (no `next` for the home page or the public pages). */
+export function loginPathFor(intended: string): string {
+  const path = safeNextPath(intended)
+  return path === '/' ? '/login' : `/login?next=${encodeURIComponent(path)}`
+}
+
+const PUBLIC_PATHS = ['/login', '/set-password']
+
+/** Only same-app absolute paths are followed after login; anything else goes home. */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/'
+  if (PUBLIC_PATHS.some((p) => next === p || next.startsWith(`${p}?`) || next.startsWith(`${p}/`))) return '/'
+  return next
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const url = `${API_BASE}${path.startsWith('/') ? path : `/${path}`}`
+  if (!query) return url
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue
+    params.set(key, String(value))
+  }
+  const qs = params.toString()
+  return qs ? `${url}?${qs}` : url
+}
+
+/**
+ * Calls the gateway's /api/v1. Sends the session cookie (same origin) and the CSRF header the
+ * gateway requires on state-changing requests; parses problem details into ApiError.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, query, signal, ignoreUnauthorized = false } = options
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'X-Requested-With': 'XMLHttpRequest',
+  }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+
+  let response: Response
+  try {
+    response = await fetch(buildUrl(path, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    })
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error
+    throw new ApiError(0, { title: 'The server could not be reached. Check your connection and try again.' })
+  }
+
+  if (!response.ok) {
+    const error = await apiErrorFromResponse(response)
+    if (response.status === 401 && !ignoreUnauthorized) onUnauthorized()
+    throw error
+  }
+
+  if (response.status === 204 || response.status === 205) return undefined as T
+  const text = await response.text()
+  return (text ? JSON.parse(text) : undefined) as T
+}
+
+export const api = {
+  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
+    apiRequest<T>(path, { query, signal }),
+  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'POST', body: body ?? {} }),
+  put: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'PUT', body }),
+  delete: <T = void>(path: string, options?: Omit<RequestOptions, 'method'>) =>
+    apiRequest<T>(path, { ...options, method: 'DELETE' }),
+}
