@@ -16,15 +16,25 @@ public static class ServiceDefaultsExtensions
 {
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
-        builder.AddJsonConsoleLogging();
-        builder.AddOpenTelemetryExporters();
-        builder.AddRedis();
-        builder.AddDefaultHealthChecks();
+        builder.AddBasicServiceDefaults();
         builder.AddCrmProblemDetails();
         builder.AddCrmJson();
         builder.AddDefaultAuthentication();
         builder.Services.AddOpenApi();
         builder.Services.AddHttpClient();
+        return builder;
+    }
+
+    /// <summary>
+    /// Logs, telemetry, Redis and health checks without the API conventions (JWT, problem details,
+    /// OpenAPI): what the gateway, which authenticates nobody itself, needs.
+    /// </summary>
+    public static IHostApplicationBuilder AddBasicServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.AddJsonConsoleLogging();
+        builder.AddOpenTelemetryExporters();
+        builder.AddRedis();
+        builder.AddDefaultHealthChecks();
         return builder;
     }
 

@@ -1,0 +1,53 @@
+using Crm.AppHost.Hosting;
+
+namespace Crm.AppHost.Resources;
+
+/// <summary>
+/// One replica of a .NET service, run as <c>dotnet &lt;dll&gt;</c> on a port fixed for the topology's
+/// lifetime (so the gateway's destinations stay valid across restarts). Restarted when it crashes.
+/// </summary>
+public sealed class ProjectResource(
+    string name,
+    string service,
+    int replicaIndex,
+    string dllPath,
+    int port,
+    ResourceContext context) : Resource(name, "project", context)
+{
+    /// <summary>Service name (cluster): identity, sales, billing, activities, gateway.</summary>
+    public string Service { get; } = service;
+
+    public int ReplicaIndex { get; } = replicaIndex;
+
+    public string DllPath { get; } = dllPath;
+
+    public int Port { get; } = port;
+
+    public string Url => $"http://127.0.0.1:{Port}";
+
+    public override string Endpoint => Url;
+
+    /// <summary>Wiring set by the topology before the first start.</summary>
+    public Dictionary<string, string?> Environment { get; } = [];
+
+    protected override bool RestartOnCrash => true;
+
+    public override async Task<bool> CheckHealthAsync(CancellationToken ct)
+    {
+        using var response = await ResourceContext.Http.GetAsync(Url + "/health", ct);
+        return response.IsSuccessStatusCode;
+    }
+
+    protected override Task PrepareAsync(CancellationToken ct) =>
+        File.Exists(DllPath)
+            ? Task.CompletedTask
+            : throw new FileNotFoundException($"{DllPath} not found: build the solution first (dotnet build Crm.sln -c {RepoLayout.BuildConfiguration}).");
+
+    protected override ProcessSpec CreateProcessSpec() =>
+        new("dotnet", [DllPath])
+        {
+            Environment = Environment,
+            // Content root (appsettings.json) is the output folder.
+            WorkingDirectory = Path.GetDirectoryName(DllPath),
+        };
+}

@@ -1,0 +1,14 @@
+namespace Crm.Gateway.Configuration;
+
+/// <summary>The <c>Gateway</c> configuration section.</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>Folder of the built SPA; unset means <c>&lt;repo&gt;/web/dist</c>.</summary>
+    public string? SpaRoot { get; set; }
+
+    public LoginRateLimitOptions LoginRateLimit { get; set; } = new();
+
+    public ForwarderOptions Forwarder { get; set; } = new();
+}

@@ -1,0 +1,12 @@
+namespace Crm.Gateway.Configuration;
+
+/// <summary>One entry of <c>ReverseProxy:Routes</c> (YARP's RouteConfig subset we honour).</summary>
+public sealed class RouteConfig
+{
+    public string? ClusterId { get; set; }
+
+    /// <summary>Lower wins, as in YARP; unset means 0. Ties are broken by route specificity.</summary>
+    public int? Order { get; set; }
+
+    public RouteMatch Match { get; set; } = new();
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace Crm.Gateway.Sessions;
+
+/// <summary>The two fields of the login body the gateway itself cares about.</summary>
+public sealed record LoginRequest(string? Email, bool RememberMe)
+{
+    public static LoginRequest Parse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body.ToArray());
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return new(null, false);
+            }
+
+            var root = document.RootElement;
+            var email = root.TryGetProperty("email", out var e) && e.ValueKind == JsonValueKind.String
+                ? e.GetString()?.Trim().ToLowerInvariant()
+                : null;
+            var remember = root.TryGetProperty("remember_me", out var r) && r.ValueKind == JsonValueKind.True;
+            return new(email, remember);
+        }
+        catch (JsonException)
+        {
+            // Identity answers the bad body with 400; the gateway only needs to not fall over.
+            return new(null, false);
+        }
+    }
+}
