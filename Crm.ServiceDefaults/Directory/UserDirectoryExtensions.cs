@@ -25,6 +25,10 @@ public static class UserDirectoryExtensions
             b.ToTable("directory_users");
             b.HasKey(u => u.Id);
             b.Property(u => u.Id).ValueGeneratedNever();
+            // Consumers run concurrently: two updates of one user must not interleave column by
+            // column. The loser fails, its transaction (inbox row included) rolls back, and the
+            // bus retries it against the newer copy.
+            b.Property(u => u.Version).IsConcurrencyToken();
             b.Ignore(u => u.FullName);
         });
         return modelBuilder;
