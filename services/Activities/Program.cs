@@ -11,6 +11,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapUserDirectoryApi<ActivitiesDbContext>();
+app.MapRecordDirectoryApi<ActivitiesDbContext>();
 
 app.Run();
 

@@ -11,6 +11,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapUserDirectoryApi<BillingDbContext>();
+app.MapRecordDirectoryApi<BillingDbContext>();
 
 app.Run();
 

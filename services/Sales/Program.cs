@@ -1,3 +1,4 @@
+using Crm.Sales.Apis;
 using Crm.Sales.Extensions;
 using Crm.Sales.Infrastructure;
 using Crm.ServiceDefaults.Directory;
@@ -11,6 +12,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapUserDirectoryApi<SalesDbContext>();
+app.MapAccountsApi();
 
 app.Run();
 

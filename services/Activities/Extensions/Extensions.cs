@@ -11,7 +11,12 @@ public static class Extensions
     {
         builder.AddServiceDatabase<ActivitiesDbContext>("activitiesdb");
         builder.AddUserDirectory();
-        builder.AddEventBus<ActivitiesDbContext>("activities", bus => bus.AddUserDirectoryConsumer<ActivitiesDbContext>());
+        builder.AddRecordDirectory();
+        builder.AddEventBus<ActivitiesDbContext>("activities", bus =>
+        {
+            bus.AddUserDirectoryConsumer<ActivitiesDbContext>();
+            bus.AddAccountDirectoryConsumer<ActivitiesDbContext>();
+        });
         return builder;
     }
 }

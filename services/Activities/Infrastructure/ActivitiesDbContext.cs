@@ -9,11 +9,14 @@ public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> op
 {
     public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
 
+    public DbSet<DirectoryRecord> Records => Set<DirectoryRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ActivitiesDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddUserDirectory();
+        modelBuilder.AddRecordDirectory();
         modelBuilder.UseSnakeCaseNames();
     }
 }

@@ -11,7 +11,12 @@ public static class Extensions
     {
         builder.AddServiceDatabase<BillingDbContext>("billingdb");
         builder.AddUserDirectory();
-        builder.AddEventBus<BillingDbContext>("billing", bus => bus.AddUserDirectoryConsumer<BillingDbContext>());
+        builder.AddRecordDirectory();
+        builder.AddEventBus<BillingDbContext>("billing", bus =>
+        {
+            bus.AddUserDirectoryConsumer<BillingDbContext>();
+            bus.AddAccountDirectoryConsumer<BillingDbContext>();
+        });
         return builder;
     }
 }

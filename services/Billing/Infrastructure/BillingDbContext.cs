@@ -9,11 +9,14 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 {
     public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
 
+    public DbSet<DirectoryRecord> Records => Set<DirectoryRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddUserDirectory();
+        modelBuilder.AddRecordDirectory();
         modelBuilder.UseSnakeCaseNames();
     }
 }

@@ -3,6 +3,7 @@ using Crm.Identity.Infrastructure;
 using Crm.Identity.Model;
 using Crm.Identity.Services;
 using Crm.ServiceDefaults.Auth;
+using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -37,7 +38,7 @@ public static class AuthApi
             return errors.ToProblem();
         }
 
-        var now = DateTime.UtcNow;
+        var now = DbClock.UtcNow;
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == User.Normalize(request.Email!), cancellationToken);
         if (user is null || !user.CanSignIn(now))
         {
@@ -72,7 +73,7 @@ public static class AuthApi
             return errors.ToProblem();
         }
 
-        var refreshed = await sessions.RefreshAsync(request.RefreshToken!, DateTime.UtcNow, cancellationToken);
+        var refreshed = await sessions.RefreshAsync(request.RefreshToken!, DbClock.UtcNow, cancellationToken);
         return refreshed is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "The session has ended. Log in again.")
             : TypedResults.Ok(refreshed);
@@ -82,7 +83,7 @@ public static class AuthApi
     {
         if (Guid.TryParse(principal.FindFirstValue(CrmClaims.SessionId), out var sessionId))
         {
-            await sessions.EndSessionAsync(sessionId, DateTime.UtcNow, cancellationToken);
+            await sessions.EndSessionAsync(sessionId, DbClock.UtcNow, cancellationToken);
         }
 
         if (principal.FindFirstValue(CrmClaims.TokenId) is { } jti)
@@ -125,7 +126,7 @@ public static class AuthApi
             return errors.ToProblem();
         }
 
-        var now = DateTime.UtcNow;
+        var now = DbClock.UtcNow;
         user.SetPasswordHash(hasher.HashPassword(user, request.NewPassword!), now);
         await db.SaveChangesAsync(cancellationToken);
         // Other devices signed in with the old password are signed out; this one stays.
@@ -143,7 +144,7 @@ public static class AuthApi
             errors.Add("new_password", problem);
         }
 
-        var now = DateTime.UtcNow;
+        var now = DbClock.UtcNow;
         PasswordToken? token = null;
         User? user = null;
         if (!string.IsNullOrWhiteSpace(request.Token))

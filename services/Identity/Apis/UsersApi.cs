@@ -4,6 +4,7 @@ using Crm.Identity.Infrastructure;
 using Crm.Identity.Model;
 using Crm.Identity.Services;
 using Crm.ServiceDefaults.Auth;
+using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Http;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
@@ -90,7 +91,7 @@ public static class UsersApi
             return errors.ToProblem();
         }
 
-        var now = DateTime.UtcNow;
+        var now = DbClock.UtcNow;
         var adminId = principal.GetUserId();
         var user = User.Create(request.Email!, request.FirstName!, request.LastName!, request.Role!, adminId, now);
         db.Users.Add(user);
@@ -151,7 +152,7 @@ public static class UsersApi
         }
 
         var wasActive = user.IsActive;
-        var now = DateTime.UtcNow;
+        var now = DbClock.UtcNow;
         user.Update(request.FirstName, request.LastName, request.Role, request.IsActive, adminId, now);
         db.AddIntegrationEvent(UserEvents.Updated(user, now));
         await db.SaveChangesAsync(cancellationToken);
@@ -178,7 +179,7 @@ public static class UsersApi
             return ConflictResults.State("The user is inactive; activate them first.");
         }
 
-        var (url, expires) = await links.IssueAsync(user.Id, principal.GetUserId(), DateTime.UtcNow, cancellationToken);
+        var (url, expires) = await links.IssueAsync(user.Id, principal.GetUserId(), DbClock.UtcNow, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new SetPasswordLinkResponse(url, expires));
     }

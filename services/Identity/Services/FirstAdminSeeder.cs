@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Crm.Identity.Infrastructure;
 using Crm.Identity.Model;
 using Crm.ServiceDefaults.Auth;
+using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed class FirstAdminSeeder(IServiceProvider services, IConfiguration c
             password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y') + "7a";
         }
 
-        var now = DateTime.UtcNow;
+        var now = DbClock.UtcNow;
         var admin = User.Create(email, "System", "Administrator", Roles.Admin, null, now);
         admin.SetPasswordHash(scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>().HashPassword(admin, password!), now);
         db.Users.Add(admin);

@@ -1,3 +1,4 @@
+using Crm.Sales.Apis;
 using Crm.Sales.Infrastructure;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
@@ -12,6 +13,7 @@ public static class Extensions
         builder.AddServiceDatabase<SalesDbContext>("salesdb");
         builder.AddUserDirectory();
         builder.AddEventBus<SalesDbContext>("sales", bus => bus.AddUserDirectoryConsumer<SalesDbContext>());
+        builder.Services.AddScoped<AccountQueries>();
         return builder;
     }
 }

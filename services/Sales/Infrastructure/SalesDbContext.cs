@@ -1,3 +1,4 @@
+using Crm.Sales.Model;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
@@ -7,6 +8,8 @@ namespace Crm.Sales.Infrastructure;
 
 public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : DbContext(options)
 {
+    public DbSet<Account> Accounts => Set<Account>();
+
     public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,0 +1,53 @@
+using Crm.ServiceDefaults.Data;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Crm.ServiceDefaults.Directory;
+
+public static class RecordDirectoryExtensions
+{
+    /// <summary>Adds the directory_records table (migration) for a service that keeps copies of other services' records.</summary>
+    public static IHostApplicationBuilder AddRecordDirectory(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(new MigrationSource(2, () => DatabaseExtensions.PlatformScripts("0002_")));
+        return builder;
+    }
+
+    public static void AddAccountDirectoryConsumer<TContext>(this IBusRegistrationConfigurator bus)
+        where TContext : DbContext => bus.AddConsumer<AccountDirectoryConsumer<TContext>>();
+
+    public static ModelBuilder AddRecordDirectory(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DirectoryRecord>(b =>
+        {
+            b.ToTable("directory_records");
+            b.HasKey(r => new { r.RecordType, r.Id });
+            // Same reason as for users: concurrent consumers must not interleave column by column.
+            b.Property(r => r.Version).IsConcurrencyToken();
+        });
+        return modelBuilder;
+    }
+
+    /// <summary>Service-internal (not routed by the gateway): what this service knows of another service's record.</summary>
+    public static IEndpointRouteBuilder MapRecordDirectoryApi<TContext>(this IEndpointRouteBuilder app)
+        where TContext : DbContext
+    {
+        // Through a Delegate variable: the route analyzer cannot follow a generic method group.
+        Delegate handler = GetRecordAsync<TContext>;
+        app.MapGet("/internal/v1/directory/records/{recordType}/{id:guid}", handler).WithTags("Directory");
+        return app;
+    }
+
+    public static async Task<Results<Ok<DirectoryRecord>, NotFound>> GetRecordAsync<TContext>(string recordType, Guid id, TContext db, CancellationToken cancellationToken)
+        where TContext : DbContext
+    {
+        var record = await db.Set<DirectoryRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.RecordType == recordType && r.Id == id, cancellationToken);
+        return record is null ? TypedResults.NotFound() : TypedResults.Ok(record);
+    }
+}

@@ -1,0 +1,62 @@
+using Crm.Sales.Infrastructure;
+using Crm.Sales.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Sales.Apis;
+
+/// <summary>Reads that join accounts with the local user directory (owner and editor names).</summary>
+public sealed class AccountQueries(SalesDbContext db)
+{
+    /// <summary>Active accounts as list rows (deactivated ones leave the list, as in the spec).</summary>
+    public IQueryable<AccountListItem> ActiveListItems() =>
+        from a in db.Accounts.Where(a => a.IsActive)
+        join u in db.Users on a.OwnerId equals u.Id into owners
+        from u in owners.DefaultIfEmpty()
+        select new AccountListItem
+        {
+            Id = a.Id,
+            Name = a.Name,
+            Phone = a.Phone,
+            Website = a.Website,
+            Type = a.Type,
+            OwnerId = a.OwnerId,
+            OwnerName = u == null ? "" : u.FirstName + " " + u.LastName,
+            CreatedAt = a.CreatedAt,
+            UpdatedAt = a.UpdatedAt,
+            Version = a.Version,
+        };
+
+    public async Task<AccountResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return account is null ? null : await ToResponseAsync(account, cancellationToken);
+    }
+
+    public async Task<AccountResponse> ToResponseAsync(Account a, CancellationToken cancellationToken)
+    {
+        Guid[] userIds = [a.OwnerId, a.CreatedBy, a.UpdatedBy];
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.FirstName + " " + u.LastName).Trim(), cancellationToken);
+        var parent = a.ParentAccountId is { } parentId
+            ? await db.Accounts.AsNoTracking().Where(p => p.Id == parentId).Select(p => new AccountReference(p.Id, p.Name)).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        string Name(Guid userId) => names.GetValueOrDefault(userId, "");
+
+        return new AccountResponse(
+            a.Id, a.Name, a.Phone, a.Website, a.Type, a.Description, a.BillingAddress, a.ShippingAddress,
+            a.ParentAccountId, parent, a.OwnerId, Name(a.OwnerId), a.IsActive, a.Version,
+            a.CreatedAt, a.CreatedBy, Name(a.CreatedBy), a.UpdatedAt, a.UpdatedBy, Name(a.UpdatedBy),
+            // Contacts and opportunities arrive with the sales pipeline slice.
+            [], []);
+    }
+
+    public async Task<(bool IsActive, Guid? ParentId)?> HierarchyAsync(Guid id)
+    {
+        var row = await db.Accounts.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.IsActive, a.ParentAccountId }).SingleOrDefaultAsync();
+        return row is null ? null : (row.IsActive, row.ParentAccountId);
+    }
+
+    public Task<bool> IsActiveUserAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.Id == userId && u.IsActive, cancellationToken);
+}

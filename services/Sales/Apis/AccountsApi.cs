@@ -1,0 +1,185 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Crm.Sales.Infrastructure;
+using Crm.Sales.IntegrationEvents;
+using Crm.Sales.Model;
+using Crm.ServiceDefaults.Auth;
+using Crm.ServiceDefaults.Data;
+using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Lists;
+using Crm.ServiceDefaults.Messaging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Sales.Apis;
+
+public static class AccountsApi
+{
+    private static readonly Dictionary<string, Expression<Func<AccountListItem, object?>>> Sorts = new()
+    {
+        ["name"] = a => a.Name.ToLower(),
+        ["phone"] = a => a.Phone,
+        ["website"] = a => a.Website,
+        ["type"] = a => a.Type,
+        ["owner"] = a => a.OwnerName,
+        ["created_at"] = a => a.CreatedAt,
+        ["updated_at"] = a => a.UpdatedAt,
+    };
+
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{id:guid}", GetAsync);
+        api.MapPost("/", CreateAsync);
+        api.MapPut("/{id:guid}", UpdateAsync);
+        return app;
+    }
+
+    public static async Task<Results<Ok<PagedResult<AccountListItem>>, ValidationProblem>> ListAsync(
+        [AsParameters] ListQuery query,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "owner_id")] string? ownerId,
+        string? type,
+        ClaimsPrincipal caller,
+        AccountQueries queries,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (!QueryableListExtensions.IsKnownSort(query.Sort, Sorts))
+        {
+            errors.Add("sort", $"Sort by one of: {string.Join(", ", Sorts.Keys)} (prefix - for descending).");
+        }
+
+        Guid? owner = ownerId switch
+        {
+            null or "" => null,
+            "me" => caller.GetUserId(),
+            _ when Guid.TryParse(ownerId, out var parsed) => parsed,
+            _ => null,
+        };
+        if (!string.IsNullOrEmpty(ownerId) && owner is null)
+        {
+            errors.Add("owner_id", "Owner must be a user id or \"me\".");
+        }
+
+        AccountType? accountType = null;
+        if (!string.IsNullOrEmpty(type))
+        {
+            if (Enum.TryParse<AccountType>(type, ignoreCase: false, out var parsedType) && Enum.IsDefined(parsedType))
+            {
+                accountType = parsedType;
+            }
+            else
+            {
+                errors.Add("type", "Type must be one of: Prospect, Customer, Partner, Other.");
+            }
+        }
+
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var rows = queries.ActiveListItems();
+        if (query.Search is { } q)
+        {
+            var pattern = QueryableListExtensions.LikePattern(q);
+            rows = rows.Where(a => EF.Functions.ILike(a.Name, pattern) || EF.Functions.ILike(a.Phone!, pattern) || EF.Functions.ILike(a.Website!, pattern));
+        }
+
+        if (owner is { } ownerFilter)
+        {
+            rows = rows.Where(a => a.OwnerId == ownerFilter);
+        }
+
+        if (accountType is { } typeFilter)
+        {
+            rows = rows.Where(a => a.Type == typeFilter);
+        }
+
+        var page = await rows.ApplySort(query.Sort, Sorts, "name", a => a.Id).ToPageAsync(query, a => a, cancellationToken);
+        return TypedResults.Ok(page);
+    }
+
+    public static async Task<Results<Ok<AccountResponse>, NotFound>> GetAsync(Guid id, AccountQueries queries, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } account ? TypedResults.Ok(account) : TypedResults.NotFound();
+
+    public static async Task<Results<Created<AccountResponse>, ValidationProblem>> CreateAsync(
+        CreateAccountRequest request, ClaimsPrincipal caller, SalesDbContext db, AccountQueries queries, CancellationToken cancellationToken)
+    {
+        var fields = request.ToFields();
+        var errors = new ValidationErrors();
+        Account.Validate(errors, fields.AsChanges(), creating: true);
+        await ParentAccountRule.CheckAsync(errors, null, fields.ParentAccountId, queries.HierarchyAsync);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var now = DbClock.UtcNow;
+        var account = Account.Create(fields, caller.GetUserId(), now);
+        db.Accounts.Add(account);
+        db.AddIntegrationEvent(AccountEvents.Created(account, now));
+        await db.EnsureCallerAsync(caller, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/accounts/{account.Id}", await queries.ToResponseAsync(account, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<AccountResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateAccountRequest request, ClaimsPrincipal caller, SalesDbContext db, AccountQueries queries, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (request.Version.Value is null)
+        {
+            errors.Add("version", "Version is required.");
+        }
+
+        Account.Validate(errors, request, creating: false);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (account is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (account.Version != request.Version.Value)
+        {
+            return ConflictResults.StaleVersion(await queries.ToResponseAsync(account, cancellationToken));
+        }
+
+        if (request.ParentAccountId.IsSet)
+        {
+            await ParentAccountRule.CheckAsync(errors, account.Id, request.ParentAccountId.Value, queries.HierarchyAsync);
+        }
+
+        if (request.OwnerId.Value is { } newOwner && newOwner != account.OwnerId && !await queries.IsActiveUserAsync(newOwner, cancellationToken))
+        {
+            errors.Add("owner_id", "Account Owner must be an active user.");
+        }
+
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var now = DbClock.UtcNow;
+        var deactivated = account.Apply(request, caller.GetUserId(), now);
+        if (deactivated)
+        {
+            db.AddIntegrationEvent(AccountEvents.Deactivated(account, now));
+        }
+        else
+        {
+            db.AddIntegrationEvent(AccountEvents.Updated(account, now));
+        }
+
+        await db.EnsureCallerAsync(caller, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(await queries.ToResponseAsync(account, cancellationToken));
+    }
+}

@@ -1,0 +1,9 @@
+namespace Crm.Sales.Model;
+
+public enum AccountType
+{
+    Prospect,
+    Customer,
+    Partner,
+    Other,
+}
