@@ -15,6 +15,12 @@ public sealed class CrmExceptionHandler(IProblemDetailsService problemDetails, I
         ProblemDetails? problem = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(bad),
+            DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } } => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = "Another record was saved with the same value at the same moment. Reload and try again.",
+            },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

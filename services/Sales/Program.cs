@@ -13,6 +13,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapUserDirectoryApi<SalesDbContext>();
 app.MapAccountsApi();
+app.MapContactsApi();
 
 app.Run();
 

@@ -40,14 +40,19 @@ public sealed class AccountQueries(SalesDbContext db)
         var parent = a.ParentAccountId is { } parentId
             ? await db.Accounts.AsNoTracking().Where(p => p.Id == parentId).Select(p => new AccountReference(p.Id, p.Name)).SingleOrDefaultAsync(cancellationToken)
             : null;
+        var contacts = await db.Contacts.AsNoTracking()
+            .Where(c => c.AccountId == a.Id && c.IsActive)
+            .OrderBy(c => c.LastName.ToLower()).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
+            .Select(c => new AccountContactRow(c.Id, ((c.FirstName ?? "") + " " + c.LastName).Trim(), c.Title, c.Email, c.Phone))
+            .ToListAsync(cancellationToken);
         string Name(Guid userId) => names.GetValueOrDefault(userId, "");
 
         return new AccountResponse(
             a.Id, a.Name, a.Phone, a.Website, a.Type, a.Description, a.BillingAddress, a.ShippingAddress,
             a.ParentAccountId, parent, a.OwnerId, Name(a.OwnerId), a.IsActive, a.Version,
             a.CreatedAt, a.CreatedBy, Name(a.CreatedBy), a.UpdatedAt, a.UpdatedBy, Name(a.UpdatedBy),
-            // Contacts and opportunities arrive with the sales pipeline slice.
-            [], []);
+            // Opportunities arrive with the pipeline.
+            contacts, []);
     }
 
     public async Task<(bool IsActive, Guid? ParentId)?> HierarchyAsync(Guid id)

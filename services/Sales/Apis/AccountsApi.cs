@@ -111,7 +111,7 @@ public static class AccountsApi
         var fields = request.ToFields();
         var errors = new ValidationErrors();
         Account.Validate(errors, fields.AsChanges(), creating: true);
-        await ParentAccountRule.CheckAsync(errors, null, fields.ParentAccountId, queries.HierarchyAsync);
+        await HierarchyRule.CheckAsync(errors, "parent_account_id", HierarchyRule.ParentAccount, null, fields.ParentAccountId, queries.HierarchyAsync);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
@@ -154,7 +154,7 @@ public static class AccountsApi
 
         if (request.ParentAccountId.IsSet)
         {
-            await ParentAccountRule.CheckAsync(errors, account.Id, request.ParentAccountId.Value, queries.HierarchyAsync);
+            await HierarchyRule.CheckAsync(errors, "parent_account_id", HierarchyRule.ParentAccount, account.Id, request.ParentAccountId.Value, queries.HierarchyAsync);
         }
 
         if (request.OwnerId.Value is { } newOwner && newOwner != account.OwnerId && !await queries.IsActiveUserAsync(newOwner, cancellationToken))

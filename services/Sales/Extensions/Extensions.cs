@@ -14,6 +14,7 @@ public static class Extensions
         builder.AddUserDirectory();
         builder.AddEventBus<SalesDbContext>("sales", bus => bus.AddUserDirectoryConsumer<SalesDbContext>());
         builder.Services.AddScoped<AccountQueries>();
+        builder.Services.AddScoped<ContactQueries>();
         return builder;
     }
 }

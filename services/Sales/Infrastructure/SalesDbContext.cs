@@ -10,6 +10,8 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : D
 {
     public DbSet<Account> Accounts => Set<Account>();
 
+    public DbSet<Contact> Contacts => Set<Contact>();
+
     public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

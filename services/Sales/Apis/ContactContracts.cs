@@ -1,0 +1,89 @@
+using Crm.Sales.Model;
+using Crm.ServiceDefaults.Json;
+
+namespace Crm.Sales.Apis;
+
+public sealed record CreateContactRequest(
+    string? FirstName,
+    string? LastName,
+    string? Title,
+    string? Email,
+    string? Phone,
+    string? Description,
+    Guid? ReportsToId,
+    Guid? AccountId)
+{
+    public ContactChanges ToChanges() => new()
+    {
+        FirstName = FirstName,
+        LastName = LastName,
+        Title = Title,
+        Email = Email,
+        Phone = Phone,
+        Description = Description,
+        ReportsToId = ReportsToId,
+        AccountId = AccountId,
+    };
+}
+
+/// <summary>Only the fields to change (null clears a field) plus the version they were read at.</summary>
+public sealed record UpdateContactRequest : ContactChanges
+{
+    public Optional<int?> Version { get; init; }
+}
+
+public sealed record ContactReference(Guid Id, string Name);
+
+public sealed record ContactResponse(
+    Guid Id,
+    string? FirstName,
+    string LastName,
+    string Name,
+    string? Title,
+    string? Email,
+    string? Phone,
+    string? Description,
+    Guid? ReportsToId,
+    ContactReference? ReportsTo,
+    Guid AccountId,
+    AccountReference Account,
+    Guid OwnerId,
+    string OwnerName,
+    bool IsActive,
+    int Version,
+    DateTime CreatedAt,
+    Guid CreatedBy,
+    string CreatedByName,
+    DateTime UpdatedAt,
+    Guid UpdatedBy,
+    string UpdatedByName);
+
+/// <summary>A list row, with the account's name joined in.</summary>
+public sealed class ContactListItem
+{
+    public Guid Id { get; init; }
+
+    public string? FirstName { get; init; }
+
+    public string LastName { get; init; } = "";
+
+    public string Name { get; init; } = "";
+
+    public string? Title { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Phone { get; init; }
+
+    public Guid AccountId { get; init; }
+
+    public string AccountName { get; init; } = "";
+
+    public Guid OwnerId { get; init; }
+
+    public string OwnerName { get; init; } = "";
+
+    public DateTime CreatedAt { get; init; }
+
+    public int Version { get; init; }
+}

@@ -1,0 +1,177 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Crm.Sales.Infrastructure;
+using Crm.Sales.IntegrationEvents;
+using Crm.Sales.Model;
+using Crm.ServiceDefaults.Auth;
+using Crm.ServiceDefaults.Data;
+using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Lists;
+using Crm.ServiceDefaults.Messaging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Sales.Apis;
+
+public static class ContactsApi
+{
+    private static readonly Dictionary<string, Expression<Func<ContactListItem, object?>>> Sorts = new()
+    {
+        ["name"] = c => c.LastName.ToLower(),
+        ["first_name"] = c => c.FirstName,
+        ["account_name"] = c => c.AccountName.ToLower(),
+        ["title"] = c => c.Title,
+        ["email"] = c => c.Email,
+        ["phone"] = c => c.Phone,
+        ["owner"] = c => c.OwnerName,
+        ["created_at"] = c => c.CreatedAt,
+    };
+
+    public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/contacts").WithTags("Contacts");
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{id:guid}", GetAsync);
+        api.MapPost("/", CreateAsync);
+        api.MapPut("/{id:guid}", UpdateAsync);
+        return app;
+    }
+
+    public static async Task<Results<Ok<PagedResult<ContactListItem>>, ValidationProblem>> ListAsync(
+        [AsParameters] ListQuery query,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "account_id")] Guid? accountId,
+        ContactQueries queries,
+        CancellationToken cancellationToken)
+    {
+        if (!QueryableListExtensions.IsKnownSort(query.Sort, Sorts))
+        {
+            return new ValidationErrors().Add("sort", $"Sort by one of: {string.Join(", ", Sorts.Keys)} (prefix - for descending).").ToProblem();
+        }
+
+        var rows = queries.ActiveListItems();
+        if (accountId is { } account)
+        {
+            rows = rows.Where(c => c.AccountId == account);
+        }
+
+        if (query.Search is { } q)
+        {
+            var pattern = QueryableListExtensions.LikePattern(q);
+            rows = rows.Where(c => EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.AccountName, pattern));
+        }
+
+        return TypedResults.Ok(await rows.ApplySort(query.Sort, Sorts, "name", c => c.Id).ToPageAsync(query, c => c, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<ContactResponse>, NotFound>> GetAsync(Guid id, ContactQueries queries, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } contact ? TypedResults.Ok(contact) : TypedResults.NotFound();
+
+    public static async Task<Results<Created<ContactResponse>, ValidationProblem>> CreateAsync(
+        CreateContactRequest request, ClaimsPrincipal caller, SalesDbContext db, ContactQueries queries, CancellationToken cancellationToken)
+    {
+        var changes = request.ToChanges();
+        var errors = new ValidationErrors();
+        Contact.Validate(errors, changes, creating: true);
+        if (request.AccountId is { } accountId)
+        {
+            if (!await queries.IsActiveAccountAsync(accountId, cancellationToken))
+            {
+                errors.Add("account_id", "Account not found.");
+            }
+            else
+            {
+                await HierarchyRule.CheckAsync(errors, "reports_to_id", HierarchyRule.ReportsTo, null, request.ReportsToId, queries.ReportsToLookup(accountId));
+            }
+        }
+
+        await CheckEmailAsync(errors, queries, request.Email, null, cancellationToken);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var now = DbClock.UtcNow;
+        var contact = Contact.Create(changes, request.AccountId!.Value, caller.GetUserId(), now);
+        db.Contacts.Add(contact);
+        db.AddIntegrationEvent(ContactEvents.Created(contact, now));
+        await db.EnsureCallerAsync(caller, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/contacts/{contact.Id}", await queries.ToResponseAsync(contact, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<ContactResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateContactRequest request, ClaimsPrincipal caller, SalesDbContext db, ContactQueries queries, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (request.Version.Value is null)
+        {
+            errors.Add("version", "Version is required.");
+        }
+
+        Contact.Validate(errors, request, creating: false);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contact is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (contact.Version != request.Version.Value)
+        {
+            return ConflictResults.StaleVersion(await queries.ToResponseAsync(contact, cancellationToken));
+        }
+
+        var accountId = request.AccountId.Value ?? contact.AccountId;
+        if (request.AccountId.IsSet && accountId != contact.AccountId && !await queries.IsActiveAccountAsync(accountId, cancellationToken))
+        {
+            errors.Add("account_id", "Account not found.");
+        }
+
+        if (request.ReportsToId.IsSet || request.AccountId.IsSet)
+        {
+            await HierarchyRule.CheckAsync(errors, "reports_to_id", HierarchyRule.ReportsTo, contact.Id, request.ReportsToId.Or(contact.ReportsToId), queries.ReportsToLookup(accountId));
+        }
+
+        if (request.Email.IsSet)
+        {
+            await CheckEmailAsync(errors, queries, request.Email.Value, contact.Id, cancellationToken);
+        }
+
+        if (request.OwnerId.Value is { } newOwner && newOwner != contact.OwnerId && !await queries.IsActiveUserAsync(newOwner, cancellationToken))
+        {
+            errors.Add("owner_id", "Contact Owner must be an active user.");
+        }
+
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var now = DbClock.UtcNow;
+        if (contact.Apply(request, caller.GetUserId(), now))
+        {
+            db.AddIntegrationEvent(ContactEvents.Deactivated(contact, now));
+        }
+        else
+        {
+            db.AddIntegrationEvent(ContactEvents.Updated(contact, now));
+        }
+
+        await db.EnsureCallerAsync(caller, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(await queries.ToResponseAsync(contact, cancellationToken));
+    }
+
+    private static async Task CheckEmailAsync(ValidationErrors errors, ContactQueries queries, string? email, Guid? exceptId, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(email) && await queries.EmailTakenAsync(email, exceptId, cancellationToken))
+        {
+            errors.Add("email", "Another active contact already has this email.");
+        }
+    }
+}
