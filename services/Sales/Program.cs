@@ -14,6 +14,7 @@ app.MapDefaultEndpoints();
 app.MapUserDirectoryApi<SalesDbContext>();
 app.MapAccountsApi();
 app.MapContactsApi();
+app.MapProductsApi();
 
 app.Run();
 

@@ -12,6 +12,8 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : D
 
     public DbSet<Contact> Contacts => Set<Contact>();
 
+    public DbSet<Product> Products => Set<Product>();
+
     public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
