@@ -20,7 +20,7 @@ public static class ServiceDefaultsExtensions
         builder.AddCrmProblemDetails();
         builder.AddCrmJson();
         builder.AddDefaultAuthentication();
-        builder.Services.AddOpenApi(o => o.AddSchemaTransformer<OptionalSchemaTransformer>());
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer<CrmSchemaTransformer>());
         builder.Services.AddHttpClient();
         return builder;
     }

@@ -55,23 +55,23 @@ public sealed record AccountResponse(
 /// <summary>A list row; a class with settable members so EF Core can sort and page on the projection.</summary>
 public sealed class AccountListItem
 {
-    public Guid Id { get; init; }
+    public required Guid Id { get; init; }
 
-    public string Name { get; init; } = "";
+    public required string Name { get; init; } = "";
 
-    public string? Phone { get; init; }
+    public required string? Phone { get; init; }
 
-    public string? Website { get; init; }
+    public required string? Website { get; init; }
 
-    public AccountType? Type { get; init; }
+    public required AccountType? Type { get; init; }
 
-    public Guid OwnerId { get; init; }
+    public required Guid OwnerId { get; init; }
 
-    public string OwnerName { get; init; } = "";
+    public required string OwnerName { get; init; } = "";
 
-    public DateTime CreatedAt { get; init; }
+    public required DateTime CreatedAt { get; init; }
 
-    public DateTime UpdatedAt { get; init; }
+    public required DateTime UpdatedAt { get; init; }
 
-    public int Version { get; init; }
+    public required int Version { get; init; }
 }

@@ -61,29 +61,29 @@ public sealed record ContactResponse(
 /// <summary>A list row, with the account's name joined in.</summary>
 public sealed class ContactListItem
 {
-    public Guid Id { get; init; }
+    public required Guid Id { get; init; }
 
-    public string? FirstName { get; init; }
+    public required string? FirstName { get; init; }
 
-    public string LastName { get; init; } = "";
+    public required string LastName { get; init; } = "";
 
-    public string Name { get; init; } = "";
+    public required string Name { get; init; } = "";
 
-    public string? Title { get; init; }
+    public required string? Title { get; init; }
 
-    public string? Email { get; init; }
+    public required string? Email { get; init; }
 
-    public string? Phone { get; init; }
+    public required string? Phone { get; init; }
 
-    public Guid AccountId { get; init; }
+    public required Guid AccountId { get; init; }
 
-    public string AccountName { get; init; } = "";
+    public required string AccountName { get; init; } = "";
 
-    public Guid OwnerId { get; init; }
+    public required Guid OwnerId { get; init; }
 
-    public string OwnerName { get; init; } = "";
+    public required string OwnerName { get; init; } = "";
 
-    public DateTime CreatedAt { get; init; }
+    public required DateTime CreatedAt { get; init; }
 
-    public int Version { get; init; }
+    public required int Version { get; init; }
 }

@@ -10,9 +10,18 @@ export interface NavItem {
   comingSoon?: boolean
 }
 
+/** "New <object>" shortcuts (Home's quick links): routes that open the object's New modal. */
+export interface NewItem {
+  label: string
+  path: string
+  icon: IconProps['icon']
+}
+
+export const NEW_ITEMS: readonly NewItem[] = [{ label: 'New Account', path: '/accounts/new', icon: 'standard:account' }]
+
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Home', path: '/', icon: 'standard:home' },
-  { label: 'Accounts', path: '/accounts', icon: 'standard:account', comingSoon: true },
+  { label: 'Accounts', path: '/accounts', icon: 'standard:account' },
   { label: 'Contacts', path: '/contacts', icon: 'standard:contact', comingSoon: true },
   { label: 'Leads', path: '/leads', icon: 'standard:lead', comingSoon: true },
   { label: 'Opportunities', path: '/opportunities', icon: 'standard:opportunity', comingSoon: true },

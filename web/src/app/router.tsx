@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router'
+import { AccountRecordPage } from '../features/accounts/AccountRecordPage'
+import { AccountsListPage } from '../features/accounts/AccountsListPage'
 import { UsersPage } from '../features/admin-users/UsersPage'
 import { LoginPage } from '../features/auth/LoginPage'
 import { SetPasswordPage } from '../features/auth/SetPasswordPage'
@@ -25,6 +27,9 @@ export function createRouter() {
             </RequireAdmin>
           ),
         },
+        { path: 'accounts', element: <AccountsListPage /> },
+        { path: 'accounts/new', element: <AccountsListPage /> },
+        { path: 'accounts/:id', element: <AccountRecordPage /> },
         ...NAV_ITEMS.filter((item) => item.comingSoon).map((item) => ({
           path: item.path.slice(1),
           element: <ComingSoonPage />,

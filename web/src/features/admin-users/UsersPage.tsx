@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { NoAccessPage } from '../../app/pages'
 import { isApiError } from '../../shared/api'
 import type { User } from '../../shared/api/types'
-import { DataTable, formatSort, Icon, Illustration, nextSort, PageHeader, type Column, type SortState } from '../../shared/ui'
+import { DataTable, formatSort, Icon, Illustration, nextSort, PageHeader, useDebounced, type Column, type SortState } from '../../shared/ui'
 import { useUsers } from './api'
 import { formatDateTime, fullName } from './format'
 import { EditUserModal, NewUserModal } from './UserFormModals'
@@ -34,15 +34,6 @@ const COLUMNS: readonly Column<User>[] = [
 ]
 
 const SORT_LABELS: Record<string, string> = { name: 'Name', email: 'Email', role: 'Role', updated_at: 'Last Modified' }
-
-function useDebounced<T>(value: T, delay: number): T {
-  const [debounced, setDebounced] = useState(value)
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), delay)
-    return () => window.clearTimeout(timer)
-  }, [value, delay])
-  return debounced
-}
 
 /** Users list view (admin only), styled like a Lightning list view. */
 export function UsersPage() {

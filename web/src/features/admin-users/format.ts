@@ -6,7 +6,7 @@ export function fullName(user: Pick<User, 'first_name' | 'last_name'>): string {
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' })
 
-export function formatDateTime(iso: string | undefined): string {
+export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return ''
   const date = new Date(iso)
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date)

@@ -1,7 +1,7 @@
 import eventsImage from '@salesforce-ux/design-system/assets/images/illustrations/empty-state-events.svg'
 import tasksImage from '@salesforce-ux/design-system/assets/images/illustrations/empty-state-tasks.svg'
 import { Link } from 'react-router'
-import { NAV_ITEMS } from '../../app/navigation'
+import { NAV_ITEMS, NEW_ITEMS } from '../../app/navigation'
 import { Card, EmptyState, Icon, PageHeader } from '../../shared/ui'
 import { isAdmin, useCurrentUser } from '../auth/session'
 
@@ -39,6 +39,20 @@ export function HomePage() {
           <Card title="Quick links" icon="standard:link" className="crm-home-card" bodyClassName="slds-card__body">
             <ul className="slds-has-dividers_top-space crm-quick-links">
               {quickLinks.map((item) => (
+                <li key={item.path} className="slds-item">
+                  <Link to={item.path} className="slds-media slds-media_center">
+                    <span className="slds-media__figure">
+                      <Icon icon={item.icon} size="small" />
+                    </span>
+                    <span className="slds-media__body">{item.label}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card title="Create" icon="standard:record_create" className="crm-home-card" bodyClassName="slds-card__body">
+            <ul className="slds-has-dividers_top-space crm-quick-links">
+              {NEW_ITEMS.map((item) => (
                 <li key={item.path} className="slds-item">
                   <Link to={item.path} className="slds-media slds-media_center">
                     <span className="slds-media__figure">

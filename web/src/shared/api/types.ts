@@ -1,10 +1,10 @@
-// Hand-written types for the public API (see shared/API.md). Property names are snake_case as on
-// the wire. These will be generated from the services' OpenAPI documents (/openapi/v1.json) in a
-// later issue; keep the names identical so the swap is mechanical.
+// Types of the public API (see shared/API.md). The records come from the services' OpenAPI
+// documents (web/openapi/<service>.json -> ./generated/<service>.ts by `npm run gen:api`, which
+// `npm run build` runs first); only the generic envelopes below are written by hand.
+import type { components as Identity } from './generated/identity'
+import type { Wire, WireBody } from './wire'
 
-export type Role = 'Admin' | 'User'
-
-export const ROLES: readonly Role[] = ['Admin', 'User']
+type IdentitySchemas = Identity['schemas']
 
 /** A list answer: GET /api/v1/<things>?q=&sort=&page=&page_size= */
 export interface ListResponse<T> {
@@ -35,68 +35,26 @@ export interface ProblemDetails {
   [extension: string]: unknown
 }
 
-// ---- Auth (Identity) ----
+// ---- Auth and users (Identity) ----
 
-export interface CurrentUser {
-  id: string
-  email: string
-  first_name: string
-  last_name: string
-  role: Role
-}
+/** The roles the UI offers (the document types `role` as a plain string). */
+export type Role = 'Admin' | 'User'
 
-export interface LoginRequest {
-  email: string
-  password: string
-  remember_me?: boolean
-}
+export const ROLES: readonly Role[] = ['Admin', 'User']
 
-export interface LoginResponse {
-  token: string
-  expires_at: string
-  user: CurrentUser
-}
+type WithRole<T> = Omit<T, 'role'> & { role: Role }
+type WithOptionalRole<T> = Omit<T, 'role'> & { role?: Role }
 
-export interface SetPasswordRequest {
-  token: string
-  new_password: string
-}
+/** GET /auth/me, and the `user` of the login answer. */
+export type CurrentUser = WithRole<Wire<IdentitySchemas['UserSummary']>>
+export type LoginRequest = WireBody<IdentitySchemas['LoginRequest']> & { email: string; password: string }
+export type LoginResponse = Omit<Wire<IdentitySchemas['TokenResponse']>, 'user'> & { user: CurrentUser }
+export type SetPasswordRequest = WireBody<IdentitySchemas['SetPasswordRequest']> & { token: string; new_password: string }
+export type ChangePasswordRequest = WireBody<IdentitySchemas['ChangePasswordRequest']> & { current_password: string; new_password: string }
 
-export interface ChangePasswordRequest {
-  current_password: string
-  new_password: string
-}
-
-// ---- Users (Identity, admin only) ----
-
-export interface User {
-  id: string
-  email: string
-  first_name: string
-  last_name: string
-  role: Role
-  is_active: boolean
-  version: number
-  created_at: string
-  updated_at: string
-}
-
-export interface CreateUserRequest {
-  first_name: string
-  last_name: string
-  email: string
-  role: Role
-}
-
-export interface CreatedUser extends User {
-  /** One-time link the new user opens to choose a password. */
-  set_password_url: string
-}
-
-export interface UpdateUserRequest {
-  first_name?: string
-  last_name?: string
-  role?: Role
-  is_active?: boolean
-  version: number
-}
+/** A user as the admin users API answers (GET /admin/users rows, PUT answer). */
+export type User = WithRole<Wire<IdentitySchemas['UserResponse']>>
+export type CreateUserRequest = WithRole<WireBody<IdentitySchemas['CreateUserRequest']>> & { email: string; last_name: string }
+/** POST /admin/users: the user plus a one-time `set_password_url`. */
+export type CreatedUser = WithRole<Wire<IdentitySchemas['CreatedUserResponse']>>
+export type UpdateUserRequest = WithOptionalRole<WireBody<IdentitySchemas['UpdateUserRequest']>> & { version: number }

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react'
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import { cx } from './cx'
 
 interface FieldShellProps {
@@ -62,6 +62,36 @@ export function TextField({ label, value, onChange, error, help, required, input
         ref={inputRef}
         id={id}
         className="slds-input"
+        value={value}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, help)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FormElement>
+  )
+}
+
+export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'id'> {
+  label: ReactNode
+  value: string
+  onChange: (value: string) => void
+  error?: string
+  help?: ReactNode
+  inputRef?: Ref<HTMLTextAreaElement>
+  className?: string
+}
+
+export function TextAreaField({ label, value, onChange, error, help, required, inputRef, className, rows = 3, ...rest }: TextAreaFieldProps) {
+  const id = useId()
+  return (
+    <FormElement id={id} label={label} required={required} error={error} help={help} className={className}>
+      <textarea
+        {...rest}
+        ref={inputRef}
+        id={id}
+        rows={rows}
+        className="slds-textarea"
         value={value}
         required={required}
         aria-invalid={error ? true : undefined}

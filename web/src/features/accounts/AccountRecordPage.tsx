@@ -1,0 +1,187 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useNavigate, useParams } from 'react-router'
+import { isApiError } from '../../shared/api'
+import {
+  formatDate,
+  formatMoney,
+  RecordDetails,
+  RecordHighlights,
+  RecordNotFound,
+  RecordPageLayout,
+  RelatedList,
+  safeHref,
+} from '../../shared/record'
+import { ConfirmDialog, Illustration, Spinner, useToast } from '../../shared/ui'
+import { accountKeys, accountsApi, toUpdateRequest, useAccount } from './api'
+import { EditAccountModal } from './AccountFormModal'
+import { accountSections } from './fields'
+import type { Account, AccountContact, AccountOpportunity } from './types'
+
+const NOT_YET = 'Available once contacts and opportunities arrive in a later release.'
+
+/** /accounts/:id — highlights, Details (inline edit), Related (contacts, opportunities), Activity. */
+export function AccountRecordPage() {
+  const { id = '' } = useParams()
+  const account = useAccount(id)
+
+  if (account.isPending) return <Spinner size="large" label="Loading account" className="crm-app-loading" />
+  if (account.isError) {
+    const error = account.error
+    if (isApiError(error) && (error.status === 404 || error.status === 400)) return <RecordNotFound backHref="/accounts" backLabel="Accounts" />
+    return (
+      <div className="crm-page">
+        <div className="slds-card crm-page__body">
+          <Illustration
+            name="page-not-available"
+            heading="This account couldn't be loaded"
+            message={isApiError(error) ? error.displayMessage : 'Try again in a moment.'}
+          >
+            <button type="button" className="slds-button slds-button_neutral" onClick={() => void account.refetch()}>
+              Try Again
+            </button>
+          </Illustration>
+        </div>
+      </div>
+    )
+  }
+  return <AccountRecord account={account.data} />
+}
+
+function AccountRecord({ account }: { account: Account }) {
+  const queryClient = useQueryClient()
+  const toast = useToast()
+  const navigate = useNavigate()
+  const [editing, setEditing] = useState(false)
+  const [confirming, setConfirming] = useState(false)
+  const [deactivating, setDeactivating] = useState(false)
+  const [deactivateError, setDeactivateError] = useState<string>()
+  const sections = accountSections(account.id)
+
+  const apply = (saved: Account) => {
+    queryClient.setQueryData(accountKeys.detail(saved.id), saved)
+    void queryClient.invalidateQueries({ queryKey: accountKeys.lists })
+  }
+
+  async function deactivate() {
+    setDeactivating(true)
+    setDeactivateError(undefined)
+    try {
+      // The latest version: deactivating is a decision on the account, not on the fields someone edited.
+      const latest = await accountsApi.get(account.id)
+      const saved = await accountsApi.update(account.id, { is_active: false, version: latest.version })
+      apply(saved)
+      await queryClient.invalidateQueries({ queryKey: accountKeys.lists })
+      toast.success(`Account "${saved.name}" was deactivated.`)
+      void navigate('/accounts')
+    } catch (e) {
+      setDeactivateError(isApiError(e) ? e.displayMessage : 'The account could not be deactivated. Try again.')
+      setDeactivating(false)
+    }
+  }
+
+  const website = account.website ? safeHref(account.website) : undefined
+  return (
+    <>
+      <RecordPageLayout
+        header={
+          <RecordHighlights
+            icon="standard:account"
+            objectLabel="Account"
+            title={account.name}
+            badge={account.is_active ? undefined : 'Inactive'}
+            fields={[
+              { label: 'Type', value: account.type },
+              { label: 'Phone', value: account.phone, title: account.phone ?? undefined },
+              {
+                label: 'Website',
+                title: account.website ?? undefined,
+                value: website ? (
+                  <a href={website} target="_blank" rel="noopener noreferrer">
+                    {account.website}
+                  </a>
+                ) : (
+                  account.website
+                ),
+              },
+              { label: 'Account Owner', value: account.owner_name, title: account.owner_name ?? undefined },
+            ]}
+            actions={[
+              { label: 'Edit', onClick: () => setEditing(true), disabled: !account.is_active },
+              {
+                label: 'Deactivate',
+                onClick: () => setConfirming(true),
+                disabled: !account.is_active,
+                title: account.is_active ? undefined : 'This account is already inactive.',
+              },
+            ]}
+          />
+        }
+        details={
+          <RecordDetails<Account>
+            record={account}
+            sections={sections}
+            readOnly={!account.is_active}
+            update={(body) => accountsApi.update(account.id, toUpdateRequest(body))}
+            fetchLatest={() => accountsApi.get(account.id)}
+            onSaved={(saved) => {
+              apply(saved)
+              toast.success('Account saved.')
+            }}
+            onReloaded={(current) => {
+              apply(current)
+              toast.show({ variant: 'info', title: 'Showing the latest version.', message: 'Your changes were discarded.' })
+            }}
+          />
+        }
+        related={
+          <div className="crm-related">
+            <RelatedList<AccountContact>
+              title="Contacts"
+              icon="standard:contact"
+              rows={account.contacts}
+              rowKey={(c) => c.id}
+              newDisabledReason={NOT_YET}
+              columns={[
+                { key: 'name', label: 'Name', render: (c) => c.name, text: (c) => c.name },
+                { key: 'title', label: 'Title', render: (c) => c.title, text: (c) => c.title ?? undefined },
+                { key: 'email', label: 'Email', render: (c) => (c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : null), text: (c) => c.email ?? undefined },
+                { key: 'phone', label: 'Phone', render: (c) => c.phone, text: (c) => c.phone ?? undefined },
+              ]}
+            />
+            <RelatedList<AccountOpportunity>
+              title="Opportunities"
+              icon="standard:opportunity"
+              rows={account.opportunities}
+              rowKey={(o) => o.id}
+              newDisabledReason={NOT_YET}
+              columns={[
+                { key: 'name', label: 'Opportunity Name', render: (o) => o.name, text: (o) => o.name },
+                { key: 'stage', label: 'Stage', render: (o) => o.stage },
+                { key: 'close_date', label: 'Close Date', render: (o) => formatDate(o.close_date) },
+                { key: 'amount', label: 'Amount', render: (o) => formatMoney(o.amount) },
+              ]}
+            />
+          </div>
+        }
+      />
+      {editing ? <EditAccountModal account={account} onClose={() => setEditing(false)} /> : null}
+      {confirming ? (
+        <ConfirmDialog
+          title="Deactivate Account"
+          confirmLabel="Deactivate"
+          variant="destructive"
+          busy={deactivating}
+          error={deactivateError}
+          onCancel={() => {
+            setConfirming(false)
+            setDeactivateError(undefined)
+          }}
+          onConfirm={() => void deactivate()}
+        >
+          Are you sure you want to deactivate this account? All historical data will be preserved.
+        </ConfirmDialog>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,187 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
+import { Link } from 'react-router'
+import { isApiError, type ListQuery, type ListResponse } from '../api'
+import { DataTable, formatSort, Icon, Illustration, nextSort, PageHeader, useDebounced, type Column, type IconProps, type SortState } from '../ui'
+
+export interface ListColumn<T> extends Omit<Column<T>, 'render'> {
+  /** Cell content; default: `text(row)`. */
+  render?: (row: T) => ReactNode
+  /** Plain text of the cell (also its tooltip). */
+  text?: (row: T) => string | null | undefined
+  /** Makes the cell a link (the record page): `(row) => `/accounts/${row.id}``. */
+  href?: (row: T) => string
+}
+
+export interface ListViewProps<T> {
+  /** Plural object label: "Accounts" (small text above the title, table caption). */
+  objectLabel: string
+  /** `standard:account`. */
+  icon: IconProps['icon']
+  /** List view name: "All Accounts". */
+  title: string
+  columns: readonly ListColumn<T>[]
+  rowKey: (row: T) => string
+  /** Cache key prefix of this object's lists, e.g. `['accounts', 'list']`; the query is appended. */
+  queryKey: readonly unknown[]
+  /** Loads one page: `GET /<objects>?q=&sort=&page=&page_size=`. */
+  fetchPage: (query: ListQuery, signal: AbortSignal) => Promise<ListResponse<T>>
+  defaultSort: SortState
+  /** Shows the "New" button in the header. */
+  onNew?: () => void
+  /** Placeholder of the search box: "Search this list...". */
+  searchPlaceholder?: string
+  pageSize?: number
+}
+
+const numberFormat = new Intl.NumberFormat('en-US')
+
+/**
+ * A Lightning list view: header (icon, object label, list name, "N items • Sorted by X", New), a
+ * search box (debounced, `q`), sortable columns (`sort`, `-` for descending), pages of 50 with
+ * "Showing 1–50 of N" and Previous / Next, plus loading, empty and error states.
+ */
+export function ListView<T>({
+  objectLabel,
+  icon,
+  title,
+  columns,
+  rowKey,
+  queryKey,
+  fetchPage,
+  defaultSort,
+  onNew,
+  searchPlaceholder = 'Search this list...',
+  pageSize = 50,
+}: ListViewProps<T>) {
+  const [search, setSearch] = useState('')
+  const q = useDebounced(search.trim(), 300)
+  const [sort, setSort] = useState<SortState>(defaultSort)
+  const [page, setPage] = useState(1)
+
+  // A new search starts from the first page.
+  const [lastQ, setLastQ] = useState(q)
+  if (q !== lastQ) {
+    setLastQ(q)
+    setPage(1)
+  }
+
+  const query: ListQuery = { q: q || undefined, sort: formatSort(sort), page, page_size: pageSize }
+  const list = useQuery({
+    queryKey: [...queryKey, query],
+    queryFn: ({ signal }) => fetchPage(query, signal),
+    placeholderData: keepPreviousData,
+  })
+
+  const data = list.data
+  const total = data?.total ?? 0
+  const size = data?.page_size || pageSize
+  const pageCount = Math.max(1, Math.ceil(total / size))
+  const first = total === 0 ? 0 : (page - 1) * size + 1
+  const last = Math.min(total, page * size)
+  const sortLabel = columns.find((c) => c.sortField === sort.field)?.label ?? sort.field
+  const meta = data
+    ? `${numberFormat.format(total)} ${total === 1 ? 'item' : 'items'} • Sorted by ${sortLabel}${q ? ` • Filtered by "${q}"` : ''}`
+    : list.isPending
+      ? 'Loading…'
+      : undefined
+
+  const tableColumns: Column<T>[] = columns.map((column) => ({
+    ...column,
+    title: column.title ?? (column.text ? (row: T) => column.text?.(row) ?? undefined : undefined),
+    render: (row: T) => {
+      const content = column.render ? column.render(row) : (column.text?.(row) ?? '')
+      return column.href ? <Link to={column.href(row)}>{content}</Link> : content
+    },
+  }))
+
+  return (
+    <div className="crm-page crm-list-view">
+      <PageHeader
+        icon={icon}
+        label={objectLabel}
+        title={title}
+        actions={
+          onNew ? (
+            <button type="button" className="slds-button slds-button_neutral" onClick={onNew}>
+              New
+            </button>
+          ) : undefined
+        }
+        meta={meta}
+        controls={
+          <div className="slds-page-header__control">
+            <div className="slds-form-element">
+              <div className="slds-form-element__control slds-input-has-icon slds-input-has-icon_left">
+                <Icon icon="utility:search" size="x-small" variant="default" containerClassName="slds-input__icon slds-input__icon_left" />
+                <input
+                  type="search"
+                  className="slds-input crm-list-search"
+                  placeholder={searchPlaceholder}
+                  aria-label="Search this list"
+                  value={search}
+                  onChange={(e) => setSearch(e.target.value)}
+                />
+              </div>
+            </div>
+          </div>
+        }
+      />
+      <div className="crm-list-view__body">
+        {list.isError && !data ? (
+          <div className="slds-p-around_large">
+            <Illustration
+              name="page-not-available"
+              size="small"
+              heading={`${objectLabel} couldn't be loaded`}
+              message={isApiError(list.error) ? list.error.displayMessage : 'Try again in a moment.'}
+            >
+              <button type="button" className="slds-button slds-button_neutral" onClick={() => void list.refetch()}>
+                Try Again
+              </button>
+            </Illustration>
+          </div>
+        ) : (
+          <DataTable
+            label={objectLabel}
+            columns={tableColumns}
+            rows={data?.items ?? []}
+            rowKey={rowKey}
+            sort={sort}
+            onSort={(field) => {
+              setSort((s) => nextSort(s, field))
+              setPage(1)
+            }}
+            loading={list.isFetching}
+            rowNumberOffset={(page - 1) * size}
+            empty={
+              <Illustration
+                name="desert"
+                size="small"
+                heading={q ? `No matching ${objectLabel.toLowerCase()}` : `No ${objectLabel.toLowerCase()} yet`}
+                message={q ? `Nothing matches "${q}". Try another search.` : onNew ? 'Create the first one with New.' : undefined}
+              />
+            }
+          />
+        )}
+        {data && total > 0 ? (
+          <div className="crm-pager slds-grid slds-grid_align-spread slds-grid_vertical-align-center slds-p-around_small">
+            <span className="slds-text-body_small slds-text-color_weak" role="status">
+              Showing {numberFormat.format(first)}–{numberFormat.format(last)} of {numberFormat.format(total)}
+            </span>
+            {pageCount > 1 ? (
+              <div className="slds-button-group" role="group" aria-label="Pages">
+                <button type="button" className="slds-button slds-button_neutral" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+                  Previous
+                </button>
+                <button type="button" className="slds-button slds-button_neutral" disabled={page >= pageCount} onClick={() => setPage((p) => p + 1)}>
+                  Next
+                </button>
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,42 @@
+// The record-page kit: every object (accounts, contacts, leads, opportunities, orders, cases) builds
+// its list view, record page, details, new/edit modal and conflict handling from these.
+export { ConflictDialog, type ConflictDialogProps } from './ConflictDialog'
+export { conflictCurrent, conflictRows, fieldText, isConflict, type ConflictRow, type Versioned } from './conflict'
+export { FieldInput, FieldOutput } from './FieldControls'
+export { safeHref } from './links'
+export {
+  allFields,
+  editableFields,
+  picklistOptions,
+  type ApiValue,
+  type FieldChanges,
+  type FieldDef,
+  type FieldErrors,
+  type FieldSection,
+  type FieldValue,
+  type FormValues,
+  type LookupConfig,
+  type LookupLabels,
+  type LookupOption,
+  type PicklistOption,
+  type VersionedChanges,
+} from './fields'
+export { changedValues, createBody, initialLookupLabels, initialValues, REQUIRED_MESSAGE, splitApiErrors, toApiValue, validateRequired } from './form'
+export { formatDate, formatDateTime, formatMoney } from './format'
+export { ListView, type ListColumn, type ListViewProps } from './ListView'
+export { LookupField, type LookupFieldProps } from './LookupField'
+export { RecordDetails, type RecordDetailsProps } from './RecordDetails'
+export { RecordFormModal, type RecordFormModalProps } from './RecordFormModal'
+export { RecordNotFound } from './RecordNotFound'
+export {
+  ActivityTimelineCard,
+  RecordHighlights,
+  RecordPageLayout,
+  RecordTabs,
+  type HighlightField,
+  type RecordAction,
+  type RecordHighlightsProps,
+  type RecordPageLayoutProps,
+} from './RecordPage'
+export { RelatedList, type RelatedColumn, type RelatedListProps } from './RelatedList'
+export { useVersionedSave, type SaveConflict, type VersionedSave, type VersionedSaveOptions } from './useVersionedSave'
