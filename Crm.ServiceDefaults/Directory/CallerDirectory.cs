@@ -8,26 +8,27 @@ public static class CallerDirectory
 {
     /// <summary>
     /// Makes sure the caller has a directory entry, from their token, when Identity's event has not
-    /// arrived yet (a user created a minute ago). Version 0, so the real event always replaces it.
+    /// arrived yet (a user created a minute ago). Version 0, so the real event always replaces it;
+    /// ON CONFLICT because the caller's parallel requests and that event may race to insert it.
     /// </summary>
     public static async Task EnsureCallerAsync(this DbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var id = caller.GetUserId();
-        if (await db.Set<DirectoryUser>().AnyAsync(u => u.Id == id, cancellationToken))
+        if (await db.Set<DirectoryUser>().AsNoTracking().AnyAsync(u => u.Id == id, cancellationToken))
         {
             return;
         }
 
-        db.Set<DirectoryUser>().Add(new DirectoryUser
-        {
-            Id = id,
-            Email = caller.FindFirstValue(CrmClaims.Email) ?? "",
-            FirstName = caller.FindFirstValue(CrmClaims.GivenName) ?? "",
-            LastName = caller.FindFirstValue(CrmClaims.FamilyName) ?? "",
-            Role = caller.FindFirstValue(CrmClaims.Role) ?? "",
-            IsActive = true,
-            Version = 0,
-            UpdatedAt = DateTime.UtcNow,
-        });
+        var email = caller.FindFirstValue(CrmClaims.Email) ?? "";
+        var first = caller.FindFirstValue(CrmClaims.GivenName) ?? "";
+        var last = caller.FindFirstValue(CrmClaims.FamilyName) ?? "";
+        var role = caller.FindFirstValue(CrmClaims.Role) ?? "";
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO directory_users (id, email, first_name, last_name, role, is_active, version, updated_at)
+            VALUES ({id}, {email}, {first}, {last}, {role}, true, 0, now())
+            ON CONFLICT (id) DO NOTHING
+            """,
+            cancellationToken);
     }
 }

@@ -47,6 +47,9 @@ public static class QueryableListExtensions
         return new PagedResult<TResult>(items, total, query.EffectivePage, query.EffectivePageSize);
     }
 
+    /// <summary>The escape character <see cref="LikePattern"/> uses; pass it to ILike, whose default is no escape at all.</summary>
+    public const string LikeEscape = "\\";
+
     /// <summary>Escapes LIKE wildcards so a user's "%" or "_" is searched literally.</summary>
     public static string LikePattern(string search) =>
         "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";

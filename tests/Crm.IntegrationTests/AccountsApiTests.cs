@@ -116,6 +116,9 @@ public sealed class AccountsApiTests(CrmFixture fixture)
 
         var wildcard = await (await client.GetAsync($"/api/v1/accounts?q={tag}%25")).ReadJsonAsync();
         wildcard.Int("total").ShouldBe(0);
+        await CreateAsync(client, new { name = $"100% Digital {tag}" });
+        var literal = await (await client.GetAsync($"/api/v1/accounts?q=100%25%20Digital%20{tag}")).ReadJsonAsync();
+        literal["items"]!.AsArray().Select(i => i!.Str("name")).ShouldBe([$"100% Digital {tag}"]);
     }
 
     [Fact]
@@ -149,6 +152,16 @@ public sealed class AccountsApiTests(CrmFixture fixture)
         problem.ErrorsFor("sort").ShouldNotBeEmpty();
         problem.ErrorsFor("owner_id").ShouldNotBeEmpty();
         problem.ErrorsFor("type").ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_brand_new_user_can_create_many_accounts_at_once()
+    {
+        var client = await UserClientAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => client.PostJsonAsync("/api/v1/accounts", new { name = $"Parallel {i}" })));
+
+        responses.Select(r => r.StatusCode).ShouldAllBe(s => s == HttpStatusCode.Created);
     }
 
     [Fact]

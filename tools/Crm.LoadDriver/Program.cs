@@ -3,7 +3,8 @@ using System.Globalization;
 using Crm.LoadDriver;
 
 // A small closed-loop HTTP load driver: N clients each send requests back to back for a while,
-// then the latency distribution is printed. Used by the scripts in bench/.
+// then the latency distribution is printed. Used by the scripts in bench/. Several URLs (arguments,
+// or -f with one URL per line) are sent round-robin, so a run is not one cached query.
 var options = LoadOptions.Parse(args);
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
@@ -12,13 +13,15 @@ async Task<(List<double> Latencies, int Errors)> RunAsync(TimeSpan duration)
 {
     var latencies = new List<double>[options.Concurrency];
     var errors = 0;
+    var next = -1;
     var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
     var workers = Enumerable.Range(0, options.Concurrency).Select(async i =>
     {
         var mine = latencies[i] = [];
         while (Stopwatch.GetTimestamp() < stopAt)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, options.Url);
+            var url = options.Urls[(int)((uint)Interlocked.Increment(ref next) % (uint)options.Urls.Count)];
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
             foreach (var (name, value) in options.Headers)
             {
                 request.Headers.TryAddWithoutValidation(name, value);
@@ -59,11 +62,11 @@ return failed > 0 && failed == all.Count ? 1 : 0;
 
 namespace Crm.LoadDriver
 {
-    public sealed record LoadOptions(string Url, int Concurrency, TimeSpan Duration, TimeSpan Warmup, string Label, List<(string, string)> Headers, string? JsonOut)
+    public sealed record LoadOptions(IReadOnlyList<string> Urls, int Concurrency, TimeSpan Duration, TimeSpan Warmup, string Label, List<(string, string)> Headers, string? JsonOut)
     {
         public static LoadOptions Parse(string[] args)
         {
-            string? url = null;
+            var urls = new List<string>();
             var concurrency = 10;
             var duration = TimeSpan.FromSeconds(10);
             var warmup = TimeSpan.FromSeconds(2);
@@ -85,12 +88,24 @@ namespace Crm.LoadDriver
                         var colon = header.IndexOf(':', StringComparison.Ordinal);
                         headers.Add((header[..colon].Trim(), header[(colon + 1)..].Trim()));
                         break;
-                    default: url = args[i]; break;
+                    case "-f": urls.AddRange(ReadUrlFile(Next())); break;
+                    default: urls.Add(args[i]); break;
                 }
             }
 
-            return new LoadOptions(url ?? throw new ArgumentException("usage: Crm.LoadDriver URL [-c clients] [-d seconds] [-w warmup] [-l label] [-H 'Name: value'] [-o results.jsonl]"), concurrency, duration, warmup, label, headers, json);
+            return new LoadOptions(
+                urls.Count > 0 ? urls : throw new ArgumentException("usage: Crm.LoadDriver URL... | -f urls.txt [-c clients] [-d seconds] [-w warmup] [-l label] [-H 'Name: value'] [-o results.jsonl]"),
+                concurrency,
+                duration,
+                warmup,
+                label,
+                headers,
+                json);
         }
+
+        /// <summary>One URL per line; blank lines and lines starting with # are skipped.</summary>
+        public static IEnumerable<string> ReadUrlFile(string path) =>
+            File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
     }
 
     public sealed record LatencyReport(string Label, int Requests, int Errors, double Rps, double Median, double P95, double P99, double Max)

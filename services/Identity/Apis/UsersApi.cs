@@ -49,7 +49,7 @@ public static class UsersApi
         if (query.Search is { } q)
         {
             var pattern = QueryableListExtensions.LikePattern(q);
-            users = users.Where(u => EF.Functions.ILike(u.FirstName + " " + u.LastName, pattern) || EF.Functions.ILike(u.Email, pattern));
+            users = users.Where(u => EF.Functions.ILike(u.FirstName + " " + u.LastName, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(u.Email, pattern, QueryableListExtensions.LikeEscape));
         }
 
         if (isActive is { } active)

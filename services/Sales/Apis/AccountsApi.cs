@@ -85,7 +85,7 @@ public static class AccountsApi
         if (query.Search is { } q)
         {
             var pattern = QueryableListExtensions.LikePattern(q);
-            rows = rows.Where(a => EF.Functions.ILike(a.Name, pattern) || EF.Functions.ILike(a.Phone!, pattern) || EF.Functions.ILike(a.Website!, pattern));
+            rows = rows.Where(a => EF.Functions.ILike(a.Name, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(a.Phone!, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(a.Website!, pattern, QueryableListExtensions.LikeEscape));
         }
 
         if (owner is { } ownerFilter)

@@ -58,7 +58,7 @@ public static class ContactsApi
         if (query.Search is { } q)
         {
             var pattern = QueryableListExtensions.LikePattern(q);
-            rows = rows.Where(c => EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.AccountName, pattern));
+            rows = rows.Where(c => EF.Functions.ILike(c.Name, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(c.AccountName, pattern, QueryableListExtensions.LikeEscape));
         }
 
         return TypedResults.Ok(await rows.ApplySort(query.Sort, Sorts, "name", c => c.Id).ToPageAsync(query, c => c, cancellationToken));

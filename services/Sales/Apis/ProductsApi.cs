@@ -64,7 +64,7 @@ public static class ProductsApi
         if (query.Search is { } q)
         {
             var pattern = QueryableListExtensions.LikePattern(q);
-            products = products.Where(p => EF.Functions.ILike(p.Name, pattern) || EF.Functions.ILike(p.Description!, pattern));
+            products = products.Where(p => EF.Functions.ILike(p.Name, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(p.Description!, pattern, QueryableListExtensions.LikeEscape));
         }
 
         var page = await products.ApplySort(query.Sort, Sorts, "name", p => p.Id).ToPageAsync(query, p => p, cancellationToken);
