@@ -21,6 +21,12 @@ public sealed class CrmExceptionHandler(IProblemDetailsService problemDetails, I
                 Title = "Conflict",
                 Detail = "Another record was saved with the same value at the same moment. Reload and try again.",
             },
+            InjectedFaultException fault => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Injected failure",
+                Detail = fault.Message,
+            },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

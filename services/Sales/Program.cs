@@ -15,6 +15,8 @@ app.MapUserDirectoryApi<SalesDbContext>();
 app.MapAccountsApi();
 app.MapContactsApi();
 app.MapProductsApi();
+app.MapOpportunitiesApi();
+app.MapLeadsApi();
 
 app.Run();
 

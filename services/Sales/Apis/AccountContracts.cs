@@ -26,7 +26,12 @@ public sealed record AccountReference(Guid Id, string Name);
 
 public sealed record AccountContactRow(Guid Id, string Name, string? Title, string? Email, string? Phone);
 
-public sealed record AccountOpportunityRow(Guid Id, string Name, string Stage, DateOnly? CloseDate, string Amount);
+public sealed record AccountOpportunityRow(
+    Guid Id,
+    string Name,
+    OpportunityStage Stage,
+    DateOnly? CloseDate,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(MoneyJsonConverter))] decimal Amount);
 
 public sealed record AccountResponse(
     Guid Id,

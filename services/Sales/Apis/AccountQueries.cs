@@ -45,14 +45,20 @@ public sealed class AccountQueries(SalesDbContext db)
             .OrderBy(c => c.LastName.ToLower()).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
             .Select(c => new AccountContactRow(c.Id, ((c.FirstName ?? "") + " " + c.LastName).Trim(), c.Title, c.Email, c.Phone))
             .ToListAsync(cancellationToken);
+        var opportunities = await db.Opportunities.AsNoTracking()
+            .Where(o => o.AccountId == a.Id)
+            .OrderBy(o => o.CloseDate).ThenBy(o => o.Id)
+            .Select(o => new AccountOpportunityRow(
+                o.Id, o.Name, o.Stage, o.CloseDate,
+                db.OpportunityLineItems.Where(l => l.OpportunityId == o.Id).Sum(l => (decimal?)(l.Quantity * l.SalePrice)) ?? 0m))
+            .ToListAsync(cancellationToken);
         string Name(Guid userId) => names.GetValueOrDefault(userId, "");
 
         return new AccountResponse(
             a.Id, a.Name, a.Phone, a.Website, a.Type, a.Description, a.BillingAddress, a.ShippingAddress,
             a.ParentAccountId, parent, a.OwnerId, Name(a.OwnerId), a.IsActive, a.Version,
             a.CreatedAt, a.CreatedBy, Name(a.CreatedBy), a.UpdatedAt, a.UpdatedBy, Name(a.UpdatedBy),
-            // Opportunities arrive with the pipeline.
-            contacts, []);
+            contacts, opportunities);
     }
 
     public async Task<(bool IsActive, Guid? ParentId)?> HierarchyAsync(Guid id)

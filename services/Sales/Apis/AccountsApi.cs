@@ -51,17 +51,7 @@ public static class AccountsApi
             errors.Add("sort", $"Sort by one of: {string.Join(", ", Sorts.Keys)} (prefix - for descending).");
         }
 
-        Guid? owner = ownerId switch
-        {
-            null or "" => null,
-            "me" => caller.GetUserId(),
-            _ when Guid.TryParse(ownerId, out var parsed) => parsed,
-            _ => null,
-        };
-        if (!string.IsNullOrEmpty(ownerId) && owner is null)
-        {
-            errors.Add("owner_id", "Owner must be a user id or \"me\".");
-        }
+        var owner = OwnerFilter.Parse(ownerId, caller, errors);
 
         AccountType? accountType = null;
         if (!string.IsNullOrEmpty(type))

@@ -1,5 +1,6 @@
 using Crm.Sales.Apis;
 using Crm.Sales.Infrastructure;
+using Crm.Sales.Services;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
@@ -15,6 +16,8 @@ public static class Extensions
         builder.AddEventBus<SalesDbContext>("sales", bus => bus.AddUserDirectoryConsumer<SalesDbContext>());
         builder.Services.AddScoped<AccountQueries>();
         builder.Services.AddScoped<ContactQueries>();
+        builder.Services.AddScoped<OpportunityQueries>();
+        builder.Services.AddScoped<LeadConverter>();
         return builder;
     }
 }

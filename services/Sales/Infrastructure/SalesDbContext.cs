@@ -14,6 +14,14 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : D
 
     public DbSet<Product> Products => Set<Product>();
 
+    public DbSet<Lead> Leads => Set<Lead>();
+
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    public DbSet<OpportunityLineItem> OpportunityLineItems => Set<OpportunityLineItem>();
+
+    public DbSet<OpportunityContactRole> OpportunityContactRoles => Set<OpportunityContactRole>();
+
     public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

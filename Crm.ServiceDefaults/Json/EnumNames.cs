@@ -1,0 +1,41 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+
+namespace Crm.ServiceDefaults.Json;
+
+/// <summary>
+/// Enum values as the API spells them: the display string ("Closed Won") where a member says so
+/// with <see cref="JsonStringEnumMemberNameAttribute"/>, else the member name. Query strings use the same spelling as bodies.
+/// </summary>
+public static class EnumNames
+{
+    public static string Display<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        return typeof(TEnum).GetField(name)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? name;
+    }
+
+    public static IReadOnlyList<string> All<TEnum>()
+        where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(Display).ToList();
+
+    public static bool TryParse<TEnum>(string? text, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(Display(candidate), text, StringComparison.Ordinal))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>"Stage must be one of: Qualifying, Proposal, ..."</summary>
+    public static string OneOfMessage<TEnum>(string label)
+        where TEnum : struct, Enum => $"{label} must be one of: {string.Join(", ", All<TEnum>())}.";
+}

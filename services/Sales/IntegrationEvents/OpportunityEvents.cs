@@ -1,0 +1,25 @@
+using Crm.Contracts.Sales;
+using Crm.Sales.Model;
+using Crm.ServiceDefaults.Json;
+
+namespace Crm.Sales.IntegrationEvents;
+
+public static class OpportunityEvents
+{
+    public static OpportunitySnapshot Snapshot(Opportunity o) =>
+        new(o.Id, o.Name, o.AccountId, o.OwnerId, EnumNames.Display(o.Stage), o.Amount, o.CloseDate, o.Version);
+
+    public static OpportunityCreated Created(Opportunity o, DateTime now) => new(Snapshot(o), o.CreatedBy, now);
+
+    public static OpportunityUpdated Updated(Opportunity o, DateTime now) => new(Snapshot(o), o.UpdatedBy, now);
+
+    public static OpportunityClosedWon ClosedWon(Opportunity o, string accountName, IReadOnlyDictionary<Guid, Product> products, DateTime now) =>
+        new(
+            Snapshot(o),
+            accountName,
+            o.LineItems.Select(l => new WonLineItem(l.Id, l.ProductId, products[l.ProductId].Name, l.Quantity, l.SalePrice, products[l.ProductId].IsRetainerProduct)).ToList(),
+            o.UpdatedBy,
+            now);
+
+    public static OpportunityReopened Reopened(Opportunity o, DateTime now) => new(Snapshot(o), o.UpdatedBy, now);
+}

@@ -1,0 +1,10 @@
+namespace Crm.Sales.Model;
+
+public enum LeadStatus
+{
+    New,
+    Contacted,
+    Qualified,
+    Unqualified,
+    Converted,
+}
