@@ -1,6 +1,6 @@
 -- The SQL the Sales service runs for GET /api/v1/accounts (EF Core -> Npgsql), as PostgreSQL received it.
 -- Captured by bench/accounts-list.sh (log_statement = 'all' on its own PostgreSQL while it replayed each list
--- request once through the gateway), at commit 98e83ac (plus the seeder and bench changes); rewritten on every run, so `git diff` shows when
+-- request once through the gateway), at commit dceeb49; rewritten on every run, so `git diff` shows when
 -- the service's SQL changed. The benchmark runs these with each request's parameters inlined, one pgbench
 -- transaction (count, then page) per request.
 
@@ -78,7 +78,7 @@ SELECT a.id AS "Id", a.name AS "Name", a.phone AS "Phone", a.website AS "Website
 SELECT count(*)::int
 	FROM accounts AS a
 	LEFT JOIN directory_users AS d ON a.owner_id = d.id
-	WHERE a.is_active AND (a.name ILIKE $1 ESCAPE '' OR a.phone ILIKE $1 ESCAPE '' OR a.website ILIKE $1 ESCAPE '');
+	WHERE a.is_active AND (a.name ILIKE $1 ESCAPE '\' OR a.phone ILIKE $1 ESCAPE '\' OR a.website ILIKE $1 ESCAPE '\');
 
 -- statement 8, first seen for ?q=an&sort=name&page=1&page_size=50
 -- parameters: $1 = '%an%', $2 = '50', $3 = '0'
@@ -88,7 +88,7 @@ SELECT a.id AS "Id", a.name AS "Name", a.phone AS "Phone", a.website AS "Website
 	END AS "OwnerName", a.created_at AS "CreatedAt", a.updated_at AS "UpdatedAt", a.version AS "Version"
 	FROM accounts AS a
 	LEFT JOIN directory_users AS d ON a.owner_id = d.id
-	WHERE a.is_active AND (a.name ILIKE $1 ESCAPE '' OR a.phone ILIKE $1 ESCAPE '' OR a.website ILIKE $1 ESCAPE '')
+	WHERE a.is_active AND (a.name ILIKE $1 ESCAPE '\' OR a.phone ILIKE $1 ESCAPE '\' OR a.website ILIKE $1 ESCAPE '\')
 	ORDER BY lower(a.name), a.id
 	LIMIT $2 OFFSET $3;
 
@@ -100,7 +100,7 @@ SELECT a.id AS "Id", a.name AS "Name", a.phone AS "Phone", a.website AS "Website
 	END AS "OwnerName", a.created_at AS "CreatedAt", a.updated_at AS "UpdatedAt", a.version AS "Version"
 	FROM accounts AS a
 	LEFT JOIN directory_users AS d ON a.owner_id = d.id
-	WHERE a.is_active AND (a.name ILIKE $1 ESCAPE '' OR a.phone ILIKE $1 ESCAPE '' OR a.website ILIKE $1 ESCAPE '')
+	WHERE a.is_active AND (a.name ILIKE $1 ESCAPE '\' OR a.phone ILIKE $1 ESCAPE '\' OR a.website ILIKE $1 ESCAPE '\')
 	ORDER BY lower(a.name) DESC, a.id
 	LIMIT $2 OFFSET $3;
 
@@ -112,7 +112,7 @@ SELECT a.id AS "Id", a.name AS "Name", a.phone AS "Phone", a.website AS "Website
 	END AS "OwnerName", a.created_at AS "CreatedAt", a.updated_at AS "UpdatedAt", a.version AS "Version"
 	FROM accounts AS a
 	LEFT JOIN directory_users AS d ON a.owner_id = d.id
-	WHERE a.is_active AND (a.name ILIKE $1 ESCAPE '' OR a.phone ILIKE $1 ESCAPE '' OR a.website ILIKE $1 ESCAPE '')
+	WHERE a.is_active AND (a.name ILIKE $1 ESCAPE '\' OR a.phone ILIKE $1 ESCAPE '\' OR a.website ILIKE $1 ESCAPE '\')
 	ORDER BY a.phone, a.id
 	LIMIT $2 OFFSET $3;
 
@@ -124,7 +124,7 @@ SELECT a.id AS "Id", a.name AS "Name", a.phone AS "Phone", a.website AS "Website
 	END AS "OwnerName", a.created_at AS "CreatedAt", a.updated_at AS "UpdatedAt", a.version AS "Version"
 	FROM accounts AS a
 	LEFT JOIN directory_users AS d ON a.owner_id = d.id
-	WHERE a.is_active AND (a.name ILIKE $1 ESCAPE '' OR a.phone ILIKE $1 ESCAPE '' OR a.website ILIKE $1 ESCAPE '')
+	WHERE a.is_active AND (a.name ILIKE $1 ESCAPE '\' OR a.phone ILIKE $1 ESCAPE '\' OR a.website ILIKE $1 ESCAPE '\')
 	ORDER BY CASE
 	    WHEN d.id IS NULL THEN ''
 	    ELSE COALESCE(d.first_name, '') || ' ' || COALESCE(d.last_name, '')
@@ -139,7 +139,7 @@ SELECT a.id AS "Id", a.name AS "Name", a.phone AS "Phone", a.website AS "Website
 	END AS "OwnerName", a.created_at AS "CreatedAt", a.updated_at AS "UpdatedAt", a.version AS "Version"
 	FROM accounts AS a
 	LEFT JOIN directory_users AS d ON a.owner_id = d.id
-	WHERE a.is_active AND (a.name ILIKE $1 ESCAPE '' OR a.phone ILIKE $1 ESCAPE '' OR a.website ILIKE $1 ESCAPE '')
+	WHERE a.is_active AND (a.name ILIKE $1 ESCAPE '\' OR a.phone ILIKE $1 ESCAPE '\' OR a.website ILIKE $1 ESCAPE '\')
 	ORDER BY a.created_at, a.id
 	LIMIT $2 OFFSET $3;
 

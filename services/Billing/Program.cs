@@ -1,3 +1,4 @@
+using Crm.Billing.Apis;
 using Crm.Billing.Extensions;
 using Crm.Billing.Infrastructure;
 using Crm.ServiceDefaults.Directory;
@@ -12,6 +13,8 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapUserDirectoryApi<BillingDbContext>();
 app.MapRecordDirectoryApi<BillingDbContext>();
+app.MapOrdersApi();
+app.MapPaymentsApi();
 
 app.Run();
 

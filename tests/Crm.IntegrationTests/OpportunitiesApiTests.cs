@@ -134,6 +134,9 @@ public sealed class OpportunitiesApiTests(CrmFixture fixture)
         var role = added["contact_roles"]!.AsArray().ShouldHaveSingleItem()!;
         role.Str("role").ShouldBe("Decision Maker");
         role.Str("contact_name").ShouldBe("Dana Scully");
+        var onContact = (await (await client.GetAsync($"/api/v1/contacts/{contact.Str("id")}")).ReadJsonAsync())["opportunities"]!.AsArray().ShouldHaveSingleItem()!;
+        onContact.Str("name").ShouldBe("Website rebuild");
+        onContact.Str("role").ShouldBe("Decision Maker");
 
         var again = await client.PostJsonAsync($"/api/v1/opportunities/{id}/contact_roles", new { contact_id = contact.Str("id"), role = "Influencer" });
         (await again.ReadJsonAsync()).ErrorsFor("contact_id").ShouldBe(["Dana Scully already has a role on this opportunity."]);

@@ -1,4 +1,7 @@
+using Crm.Billing.Apis;
 using Crm.Billing.Infrastructure;
+using Crm.Billing.IntegrationEvents;
+using Crm.Billing.Services;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
@@ -16,7 +19,11 @@ public static class Extensions
         {
             bus.AddUserDirectoryConsumer<BillingDbContext>();
             bus.AddAccountDirectoryConsumer<BillingDbContext>();
+            bus.AddConsumer<WonDealConsumer>();
         });
+        builder.Services.AddScoped<OrderQueries>();
+        builder.Services.AddScoped<OrderGenerator>();
+        builder.Services.AddScoped<OrderLedger>();
         return builder;
     }
 }

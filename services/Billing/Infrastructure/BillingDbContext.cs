@@ -1,3 +1,4 @@
+using Crm.Billing.Model;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
@@ -7,6 +8,14 @@ namespace Crm.Billing.Infrastructure;
 
 public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options) : DbContext(options)
 {
+    public DbSet<WonDeal> WonDeals => Set<WonDeal>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderLineItem> OrderLineItems => Set<OrderLineItem>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
     public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
 
     public DbSet<DirectoryRecord> Records => Set<DirectoryRecord>();

@@ -34,6 +34,15 @@ public sealed record UpdateContactRequest : ContactChanges
 
 public sealed record ContactReference(Guid Id, string Name);
 
+/// <summary>An opportunity the contact plays a role in.</summary>
+public sealed record ContactOpportunityRow(
+    Guid Id,
+    string Name,
+    OpportunityStage Stage,
+    DateOnly? CloseDate,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(MoneyJsonConverter))] decimal Amount,
+    ContactRole Role);
+
 public sealed record ContactResponse(
     Guid Id,
     string? FirstName,
@@ -56,7 +65,8 @@ public sealed record ContactResponse(
     string CreatedByName,
     DateTime UpdatedAt,
     Guid UpdatedBy,
-    string UpdatedByName);
+    string UpdatedByName,
+    IReadOnlyList<ContactOpportunityRow> Opportunities);
 
 /// <summary>A list row, with the account's name joined in.</summary>
 public sealed class ContactListItem

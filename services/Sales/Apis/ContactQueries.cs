@@ -46,12 +46,21 @@ public sealed class ContactQueries(SalesDbContext db)
             ? await db.Contacts.AsNoTracking().Where(m => m.Id == managerId)
                 .Select(m => new ContactReference(m.Id, ((m.FirstName ?? "") + " " + m.LastName).Trim())).SingleOrDefaultAsync(cancellationToken)
             : null;
+        var opportunities = await (
+            from r in db.OpportunityContactRoles.AsNoTracking()
+            join o in db.Opportunities on r.OpportunityId equals o.Id
+            where r.ContactId == c.Id
+            orderby o.CloseDate, o.Id
+            select new ContactOpportunityRow(
+                o.Id, o.Name, o.Stage, o.CloseDate,
+                db.OpportunityLineItems.Where(l => l.OpportunityId == o.Id).Sum(l => (decimal?)(l.Quantity * l.SalePrice)) ?? 0m,
+                r.Role)).ToListAsync(cancellationToken);
         string Name(Guid userId) => names.GetValueOrDefault(userId, "");
 
         return new ContactResponse(
             c.Id, c.FirstName, c.LastName, c.FullName, c.Title, c.Email, c.Phone, c.Description,
             c.ReportsToId, reportsTo, c.AccountId, account, c.OwnerId, Name(c.OwnerId), c.IsActive, c.Version,
-            c.CreatedAt, c.CreatedBy, Name(c.CreatedBy), c.UpdatedAt, c.UpdatedBy, Name(c.UpdatedBy));
+            c.CreatedAt, c.CreatedBy, Name(c.CreatedBy), c.UpdatedAt, c.UpdatedBy, Name(c.UpdatedBy), opportunities);
     }
 
     /// <summary>A manager candidate: only contacts of the given account count as existing.</summary>

@@ -1,0 +1,133 @@
+using Crm.Billing.Infrastructure;
+using Crm.Billing.Model;
+using Crm.ServiceDefaults.Directory;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Billing.Apis;
+
+/// <summary>
+/// Reads of orders and payments: totals summed from the lines, paid amounts from the Completed
+/// payments (never stored), account names from the account directory (else the won deal's copy).
+/// </summary>
+public sealed class OrderQueries(BillingDbContext db)
+{
+    private IQueryable<DirectoryRecord> Accounts => db.Records.Where(r => r.RecordType == RecordTypes.Account);
+
+    public IQueryable<OrderListItem> ListItems() =>
+        from o in db.Orders
+        join d in db.WonDeals on o.OpportunityId equals d.OpportunityId
+        join r in Accounts on o.AccountId equals r.Id into accounts
+        from r in accounts.DefaultIfEmpty()
+        select new OrderListItem
+        {
+            Id = o.Id,
+            OrderNumber = o.OrderNumber,
+            Number = o.Number,
+            AccountId = o.AccountId,
+            AccountName = r == null ? d.AccountName : r.Name,
+            OpportunityId = o.OpportunityId,
+            OrderDate = o.OrderDate,
+            Status = o.Status,
+            Total = db.OrderLineItems.Where(l => l.OrderId == o.Id).Sum(l => (decimal?)(l.Quantity * l.PriceAtPurchase)) ?? 0m,
+            TotalPaid = db.Payments.Where(p => p.OrderId == o.Id && p.Status == PaymentStatus.Completed).Sum(p => (decimal?)p.Amount) ?? 0m,
+            Version = o.Version,
+            CreatedAt = o.CreatedAt,
+        };
+
+    public IQueryable<PaymentListItem> PaymentRows() =>
+        from p in db.Payments
+        join o in db.Orders on p.OrderId equals o.Id
+        join d in db.WonDeals on o.OpportunityId equals d.OpportunityId
+        join r in Accounts on o.AccountId equals r.Id into accounts
+        from r in accounts.DefaultIfEmpty()
+        select new PaymentListItem
+        {
+            Id = p.Id,
+            OrderId = p.OrderId,
+            OrderNumber = o.OrderNumber,
+            AccountId = o.AccountId,
+            AccountName = r == null ? d.AccountName : r.Name,
+            Amount = p.Amount,
+            PaymentDate = p.PaymentDate,
+            PaymentMethod = p.PaymentMethod,
+            Status = p.Status,
+            TransactionId = p.TransactionId,
+            Notes = p.Notes,
+            ServicePeriodStart = p.ServicePeriodStart,
+            ServicePeriodEnd = p.ServicePeriodEnd,
+            Version = p.Version,
+            CreatedAt = p.CreatedAt,
+            CreatedBy = p.CreatedBy,
+            UpdatedAt = p.UpdatedAt,
+            UpdatedBy = p.UpdatedBy,
+        };
+
+    /// <summary>The order, tracked and row-locked until the transaction ends: payment changes of one order queue here.</summary>
+    public Task<Order?> LockAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Orders.FromSqlInterpolated($"SELECT * FROM orders WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The order's total (its lines) and what is paid (its Completed payments), as the database holds them now.</summary>
+    public async Task<(decimal Total, decimal Paid)> SumsAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var total = await db.OrderLineItems.Where(l => l.OrderId == orderId).SumAsync(l => (decimal?)(l.Quantity * l.PriceAtPurchase), cancellationToken) ?? 0m;
+        var paid = await db.Payments.Where(p => p.OrderId == orderId && p.Status == PaymentStatus.Completed).SumAsync(p => (decimal?)p.Amount, cancellationToken) ?? 0m;
+        return (total, paid);
+    }
+
+    public async Task<OrderResponse?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken) is { } order
+            ? await ToResponseAsync(order, cancellationToken)
+            : null;
+
+    public async Task<OrderResponse> ToResponseAsync(Order o, CancellationToken cancellationToken)
+    {
+        var lines = await db.OrderLineItems.AsNoTracking().Where(l => l.OrderId == o.Id).OrderBy(l => l.Position).ToListAsync(cancellationToken);
+        var payments = await PaymentRows().Where(p => p.OrderId == o.Id)
+            .OrderBy(p => p.PaymentDate).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        var deal = await db.WonDeals.AsNoTracking().SingleAsync(d => d.OpportunityId == o.OpportunityId, cancellationToken);
+        var accountName = await AccountNameAsync(o.AccountId, cancellationToken) ?? deal.AccountName;
+        var names = await UserNamesAsync([o.CreatedBy, o.UpdatedBy], cancellationToken);
+        var total = lines.Sum(l => l.Total);
+        var paid = payments.Where(p => p.Status == PaymentStatus.Completed).Sum(p => p.Amount);
+        return new OrderResponse(
+            o.Id, o.OrderNumber, o.OrderDate, o.Status, o.AccountId, accountName, o.OpportunityId, deal.OpportunityName,
+            total, paid, total - paid, o.Version,
+            o.CreatedAt, o.CreatedBy, names.GetValueOrDefault(o.CreatedBy, ""), o.UpdatedAt, o.UpdatedBy, names.GetValueOrDefault(o.UpdatedBy, ""),
+            lines.Select(l => new OrderLineItemResponse(l.Id, l.ProductId, l.ProductName, l.Quantity, l.PriceAtPurchase, l.Total, l.IsRetainerProduct)).ToList(),
+            payments);
+    }
+
+    public async Task<PaymentResponse?> GetPaymentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = await PaymentRows().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == row.OrderId, cancellationToken);
+        return await ToPaymentResponseAsync(row, order, cancellationToken);
+    }
+
+    /// <summary>A payment as saved, with where its order stands now.</summary>
+    public async Task<PaymentResponse> ToPaymentResponseAsync(Guid paymentId, Order order, CancellationToken cancellationToken) =>
+        await ToPaymentResponseAsync(await PaymentRows().SingleAsync(p => p.Id == paymentId, cancellationToken), order, cancellationToken);
+
+    public Task<string?> AccountNameAsync(Guid accountId, CancellationToken cancellationToken) =>
+        Accounts.Where(r => r.Id == accountId).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
+
+    private async Task<PaymentResponse> ToPaymentResponseAsync(PaymentListItem p, Order order, CancellationToken cancellationToken)
+    {
+        var (total, paid) = await SumsAsync(order.Id, cancellationToken);
+        var names = await UserNamesAsync([p.CreatedBy, p.UpdatedBy], cancellationToken);
+        return new PaymentResponse(
+            p.Id, p.OrderId, p.OrderNumber, p.AccountId, p.AccountName, p.Amount, p.PaymentDate, p.PaymentMethod, p.Status,
+            p.TransactionId, p.Notes, p.ServicePeriodStart, p.ServicePeriodEnd, p.Version,
+            p.CreatedAt, p.CreatedBy, names.GetValueOrDefault(p.CreatedBy, ""), p.UpdatedAt, p.UpdatedBy, names.GetValueOrDefault(p.UpdatedBy, ""),
+            new OrderBalance(order.Id, order.OrderNumber, order.Status, total, paid, total - paid, order.Version));
+    }
+
+    private async Task<Dictionary<Guid, string>> UserNamesAsync(Guid[] ids, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.FirstName + " " + u.LastName).Trim(), cancellationToken);
+}

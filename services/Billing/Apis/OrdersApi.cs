@@ -1,0 +1,180 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Crm.Billing.Infrastructure;
+using Crm.Billing.IntegrationEvents;
+using Crm.Billing.Model;
+using Crm.Billing.Services;
+using Crm.ServiceDefaults.Auth;
+using Crm.ServiceDefaults.Data;
+using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Json;
+using Crm.ServiceDefaults.Lists;
+using Crm.ServiceDefaults.Messaging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Billing.Apis;
+
+/// <summary>Orders: generated once from a won deal, lines immutable, status the only thing people change.</summary>
+public static class OrdersApi
+{
+    private static readonly Dictionary<string, Expression<Func<OrderListItem, object?>>> Sorts = new()
+    {
+        ["order_number"] = o => o.Number,
+        ["order_date"] = o => o.OrderDate,
+        ["status"] = o => o.Status,
+        ["total"] = o => o.Total,
+        ["account_name"] = o => o.AccountName.ToLower(),
+        ["created_at"] = o => o.CreatedAt,
+    };
+
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/opportunities/{id:guid}/generate-order", GenerateAsync).WithTags("Orders");
+        var api = app.MapGroup("/api/v1/orders").WithTags("Orders");
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{id:guid}", GetAsync);
+        api.MapPut("/{id:guid}", UpdateAsync);
+        return app;
+    }
+
+    public static async Task<Results<Created<OrderResponse>, NotFound, ProblemHttpResult>> GenerateAsync(
+        Guid id, HttpContext http, ClaimsPrincipal caller, BillingDbContext db, OrderGenerator generator, OrderQueries queries, CancellationToken cancellationToken)
+    {
+        await db.EnsureCallerAsync(caller, cancellationToken);
+        var result = await generator.GenerateAsync(id, caller.GetUserId(), DbClock.UtcNow, step => FaultInjection.ThrowIfRequested(http, step), cancellationToken);
+        return result.Outcome switch
+        {
+            GenerateOutcome.Created => TypedResults.Created($"/api/v1/orders/{result.Order!.Id}", await queries.ToResponseAsync(result.Order, cancellationToken)),
+            GenerateOutcome.AlreadyOrdered => AlreadyOrdered(result.Order!),
+            GenerateOutcome.Refused => ConflictResults.State(result.Reason!),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    public static async Task<Results<Ok<PagedResult<OrderListItem>>, ValidationProblem>> ListAsync(
+        [AsParameters] ListQuery query,
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "account_id")] Guid? accountId,
+        [FromQuery(Name = "opportunity_id")] Guid? opportunityId,
+        OrderQueries queries,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (!QueryableListExtensions.IsKnownSort(query.Sort, Sorts))
+        {
+            errors.Add("sort", $"Sort by one of: {string.Join(", ", Sorts.Keys)} (prefix - for descending).");
+        }
+
+        OrderStatus? statusFilter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (EnumNames.TryParse<OrderStatus>(status, out var parsed))
+            {
+                statusFilter = parsed;
+            }
+            else
+            {
+                errors.Add("status", EnumNames.OneOfMessage<OrderStatus>("Status"));
+            }
+        }
+
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var rows = queries.ListItems();
+        if (statusFilter is { } s)
+        {
+            rows = rows.Where(o => o.Status == s);
+        }
+
+        if (accountId is { } account)
+        {
+            rows = rows.Where(o => o.AccountId == account);
+        }
+
+        if (opportunityId is { } opportunity)
+        {
+            rows = rows.Where(o => o.OpportunityId == opportunity);
+        }
+
+        if (query.Search is { } q)
+        {
+            var pattern = QueryableListExtensions.LikePattern(q);
+            rows = rows.Where(o => EF.Functions.ILike(o.OrderNumber, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(o.AccountName, pattern, QueryableListExtensions.LikeEscape));
+        }
+
+        return TypedResults.Ok(await rows.ApplySort(query.Sort, Sorts, "-order_number", o => o.Id).ToPageAsync(query, o => o, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<OrderResponse>, NotFound>> GetAsync(Guid id, OrderQueries queries, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } order ? TypedResults.Ok(order) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<OrderResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateOrderRequest request, ClaimsPrincipal caller, BillingDbContext db, OrderQueries queries, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (request.Version.Value is null)
+        {
+            errors.Add("version", "Version is required.");
+        }
+
+        if (request.Status.Value is not { } status)
+        {
+            errors.Add("status", "Status is required.");
+        }
+        else if (Order.NotSettableByPeople(status) is { } notSettable)
+        {
+            errors.Add("status", notSettable);
+        }
+
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (order.Version != request.Version.Value)
+        {
+            return ConflictResults.StaleVersion(await queries.ToResponseAsync(order, cancellationToken));
+        }
+
+        var wanted = request.Status.Value!.Value;
+        if (order.CannotMoveTo(wanted) is { } reason)
+        {
+            return ConflictResults.State(reason);
+        }
+
+        var now = DbClock.UtcNow;
+        var before = order.Status;
+        if (order.SetStatus(wanted, caller.GetUserId(), now))
+        {
+            var (total, _) = await queries.SumsAsync(order.Id, cancellationToken);
+            db.AddIntegrationEvent(OrderEvents.StatusChanged(order, before, total, now));
+            await db.EnsureCallerAsync(caller, cancellationToken);
+            // The version is a concurrency token: a payment that moved the status meanwhile makes this a 409.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(await queries.ToResponseAsync(order, cancellationToken));
+    }
+
+    /// <summary>409 naming the order already generated, so a client can go to it.</summary>
+    private static ProblemHttpResult AlreadyOrdered(Order order) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "Conflict",
+        Detail = $"Order {order.OrderNumber} was already generated for this opportunity.",
+        Type = "https://crm.local/problems/state-conflict",
+        Extensions = { ["order_id"] = order.Id, ["order_number"] = order.OrderNumber },
+    });
+}

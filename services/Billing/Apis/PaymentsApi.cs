@@ -1,0 +1,245 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Crm.Billing.Infrastructure;
+using Crm.Billing.IntegrationEvents;
+using Crm.Billing.Model;
+using Crm.Billing.Services;
+using Crm.ServiceDefaults.Auth;
+using Crm.ServiceDefaults.Data;
+using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Json;
+using Crm.ServiceDefaults.Lists;
+using Crm.ServiceDefaults.Messaging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Billing.Apis;
+
+/// <summary>
+/// Payments against orders. Every change runs in one transaction holding the order's row lock, and
+/// recomputes the order's status from the sums before it commits. Payments are voided, never deleted.
+/// </summary>
+public static class PaymentsApi
+{
+    private static readonly Dictionary<string, Expression<Func<PaymentListItem, object?>>> Sorts = new()
+    {
+        ["payment_date"] = p => p.PaymentDate,
+        ["amount"] = p => p.Amount,
+        ["status"] = p => p.Status,
+        ["payment_method"] = p => p.PaymentMethod,
+        ["order_number"] = p => p.OrderNumber,
+        ["account_name"] = p => p.AccountName.ToLower(),
+        ["service_period_start"] = p => p.ServicePeriodStart,
+        ["created_at"] = p => p.CreatedAt,
+    };
+
+    public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/orders/{id:guid}/payments", LogAsync).WithTags("Payments");
+        var api = app.MapGroup("/api/v1/payments").WithTags("Payments");
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{id:guid}", GetAsync);
+        api.MapPut("/{id:guid}", UpdateAsync);
+        return app;
+    }
+
+    public static async Task<Results<Ok<PagedResult<PaymentListItem>>, ValidationProblem>> ListAsync(
+        [AsParameters] ListQuery query,
+        [FromQuery(Name = "order_id")] Guid? orderId,
+        [FromQuery(Name = "account_id")] Guid? accountId,
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "payment_method")] string? paymentMethod,
+        OrderQueries queries,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (!QueryableListExtensions.IsKnownSort(query.Sort, Sorts))
+        {
+            errors.Add("sort", $"Sort by one of: {string.Join(", ", Sorts.Keys)} (prefix - for descending).");
+        }
+
+        PaymentStatus? statusFilter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (EnumNames.TryParse<PaymentStatus>(status, out var parsed))
+            {
+                statusFilter = parsed;
+            }
+            else
+            {
+                errors.Add("status", EnumNames.OneOfMessage<PaymentStatus>("Status"));
+            }
+        }
+
+        PaymentMethod? methodFilter = null;
+        if (!string.IsNullOrEmpty(paymentMethod))
+        {
+            if (EnumNames.TryParse<PaymentMethod>(paymentMethod, out var parsed))
+            {
+                methodFilter = parsed;
+            }
+            else
+            {
+                errors.Add("payment_method", EnumNames.OneOfMessage<PaymentMethod>("Payment Method"));
+            }
+        }
+
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var rows = queries.PaymentRows();
+        if (orderId is { } order)
+        {
+            rows = rows.Where(p => p.OrderId == order);
+        }
+
+        if (accountId is { } account)
+        {
+            rows = rows.Where(p => p.AccountId == account);
+        }
+
+        if (statusFilter is { } s)
+        {
+            rows = rows.Where(p => p.Status == s);
+        }
+
+        if (methodFilter is { } m)
+        {
+            rows = rows.Where(p => p.PaymentMethod == m);
+        }
+
+        if (query.Search is { } q)
+        {
+            var pattern = QueryableListExtensions.LikePattern(q);
+            rows = rows.Where(p => EF.Functions.ILike(p.OrderNumber, pattern, QueryableListExtensions.LikeEscape)
+                || EF.Functions.ILike(p.AccountName, pattern, QueryableListExtensions.LikeEscape)
+                || EF.Functions.ILike(p.TransactionId!, pattern, QueryableListExtensions.LikeEscape));
+        }
+
+        return TypedResults.Ok(await rows.ApplySort(query.Sort, Sorts, "-payment_date", p => p.Id).ToPageAsync(query, p => p, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<PaymentResponse>, NotFound>> GetAsync(Guid id, OrderQueries queries, CancellationToken cancellationToken) =>
+        await queries.GetPaymentAsync(id, cancellationToken) is { } payment ? TypedResults.Ok(payment) : TypedResults.NotFound();
+
+    public static async Task<Results<Created<PaymentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> LogAsync(
+        Guid id, CreatePaymentRequest request, HttpContext http, ClaimsPrincipal caller, BillingDbContext db, OrderQueries queries, OrderLedger ledger, CancellationToken cancellationToken)
+    {
+        var changes = request.ToChanges();
+        var errors = new ValidationErrors();
+        Payment.Validate(errors, changes, current: null);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        await db.EnsureCallerAsync(caller, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var order = await queries.LockAsync(id, cancellationToken);
+        if (order is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (order.RefusesPayments() is { } refused)
+        {
+            return ConflictResults.State(refused);
+        }
+
+        var now = DbClock.UtcNow;
+        var by = caller.GetUserId();
+        var payment = Payment.Log(order.Id, changes, by, now);
+        if (await ledger.OverpaymentAsync(order.Id, 0m, payment.Counted, cancellationToken) is { } overpaid)
+        {
+            return errors.Add("amount", overpaid).ToProblem();
+        }
+
+        db.Payments.Add(payment);
+        db.AddIntegrationEvent(PaymentEvents.Logged(payment, order, now));
+        await db.SaveChangesAsync(cancellationToken);
+        FaultInjection.ThrowIfRequested(http, "payment");
+
+        await ledger.RecomputeAsync(order, by, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/payments/{payment.Id}", await queries.ToPaymentResponseAsync(payment.Id, order, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<PaymentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdatePaymentRequest request, HttpContext http, ClaimsPrincipal caller, BillingDbContext db, OrderQueries queries, OrderLedger ledger, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (request.Version.Value is null)
+        {
+            errors.Add("version", "Version is required.");
+        }
+
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var orderId = await db.Payments.Where(p => p.Id == id).Select(p => (Guid?)p.OrderId).SingleOrDefaultAsync(cancellationToken);
+        if (orderId is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await db.EnsureCallerAsync(caller, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The order's lock first, as when logging a payment: every payment change of one order queues here.
+        var order = (await queries.LockAsync(orderId.Value, cancellationToken))!;
+        var payment = await db.Payments.SingleAsync(p => p.Id == id, cancellationToken);
+        if (payment.Version != request.Version.Value)
+        {
+            return ConflictResults.StaleVersion(await queries.ToPaymentResponseAsync(payment.Id, order, cancellationToken));
+        }
+
+        if (payment.Locked() is { } locked)
+        {
+            return ConflictResults.State(locked);
+        }
+
+        Payment.Validate(errors, request, payment);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var voiding = request.Status.Value == PaymentStatus.Void;
+        if (!voiding && order.RefusesPayments() is { } refused)
+        {
+            return ConflictResults.State($"{refused} Its payments can only be voided.");
+        }
+
+        var now = DbClock.UtcNow;
+        var by = caller.GetUserId();
+        var countedBefore = payment.Counted;
+        var voided = payment.Apply(request, by, now);
+        if (await ledger.OverpaymentAsync(order.Id, countedBefore, payment.Counted, cancellationToken) is { } overpaid)
+        {
+            return errors.Add("amount", overpaid).ToProblem();
+        }
+
+        if (voided)
+        {
+            db.AddIntegrationEvent(PaymentEvents.Voided(payment, order, now));
+        }
+        else
+        {
+            db.AddIntegrationEvent(PaymentEvents.Updated(payment, order, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        FaultInjection.ThrowIfRequested(http, "payment");
+
+        await ledger.RecomputeAsync(order, by, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(await queries.ToPaymentResponseAsync(payment.Id, order, cancellationToken));
+    }
+}
