@@ -104,8 +104,8 @@ public sealed class GatewayTests(CrmFixture fixture)
         var client = fixture.CreateClient();
         var email = $"{Guid.NewGuid():N}@agency.test";
         HttpResponseMessage last = null!;
-        // The limit is 5 a minute in fixed windows; 12 tries cross at most one window edge, so one window sees 6.
-        for (var i = 0; i < 12 && last?.StatusCode != HttpStatusCode.TooManyRequests; i++)
+        // Fixed one-minute windows; enough tries that even across one window edge, one window goes over the limit.
+        for (var i = 0; i < (2 * CrmFixture.TestLoginLimitPerAccount) + 2 && last?.StatusCode != HttpStatusCode.TooManyRequests; i++)
         {
             last = await client.PostJsonAsync("/api/v1/auth/login", new { email, password = "Wrong12345" });
         }

@@ -17,6 +17,9 @@ public sealed class CrmFixture : IAsyncLifetime
     public const string DefaultAdminEmail = "admin@crm.test";
     public const string DefaultAdminPassword = "Test-Admin-Passw0rd!";
 
+    /// <summary>The gateway's login limit per address and account in tests (5 a minute in production).</summary>
+    public const int TestLoginLimitPerAccount = 30;
+
     private static readonly SemaphoreSlim StartGate = new(1, 1);
     private static CrmTopology? _shared;
 
@@ -59,6 +62,13 @@ public sealed class CrmFixture : IAsyncLifetime
                 AdminEmail = DefaultAdminEmail,
                 AdminPassword = DefaultAdminPassword,
                 Log = message => Console.WriteLine($"[crm-fixture] {message}"),
+            };
+            // A whole suite logs the same admin in from one address far more often than a person would;
+            // the limit stays on (a gateway test proves it) but sized for that.
+            options.ExtraEnvironment["gateway"] = new Dictionary<string, string?>
+            {
+                ["Gateway__LoginRateLimit__PerIpAndEmail"] = TestLoginLimitPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Gateway__LoginRateLimit__PerIp"] = "10000",
             };
             Configure?.Invoke(options);
             var topology = new CrmTopology(options);

@@ -17,16 +17,21 @@ export interface NewItem {
   icon: IconProps['icon']
 }
 
-export const NEW_ITEMS: readonly NewItem[] = [{ label: 'New Account', path: '/accounts/new', icon: 'standard:account' }]
+export const NEW_ITEMS: readonly NewItem[] = [
+  { label: 'New Account', path: '/accounts/new', icon: 'standard:account' },
+  { label: 'New Contact', path: '/contacts/new', icon: 'standard:contact' },
+  { label: 'New Lead', path: '/leads/new', icon: 'standard:lead' },
+]
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Home', path: '/', icon: 'standard:home' },
   { label: 'Accounts', path: '/accounts', icon: 'standard:account' },
-  { label: 'Contacts', path: '/contacts', icon: 'standard:contact', comingSoon: true },
-  { label: 'Leads', path: '/leads', icon: 'standard:lead', comingSoon: true },
-  { label: 'Opportunities', path: '/opportunities', icon: 'standard:opportunity', comingSoon: true },
+  { label: 'Contacts', path: '/contacts', icon: 'standard:contact' },
+  { label: 'Leads', path: '/leads', icon: 'standard:lead' },
+  { label: 'Opportunities', path: '/opportunities', icon: 'standard:opportunity' },
   { label: 'Orders', path: '/orders', icon: 'standard:orders', comingSoon: true },
   { label: 'Cases', path: '/cases', icon: 'standard:case', comingSoon: true },
   { label: 'Calendar', path: '/calendar', icon: 'standard:event', comingSoon: true },
+  { label: 'Products', path: '/products', icon: 'standard:product', adminOnly: true },
   { label: 'Users', path: '/admin/users', icon: 'standard:user', adminOnly: true },
 ]

@@ -4,7 +4,14 @@ import { AccountsListPage } from '../features/accounts/AccountsListPage'
 import { UsersPage } from '../features/admin-users/UsersPage'
 import { LoginPage } from '../features/auth/LoginPage'
 import { SetPasswordPage } from '../features/auth/SetPasswordPage'
+import { ContactRecordPage } from '../features/contacts/ContactRecordPage'
+import { ContactsListPage } from '../features/contacts/ContactsListPage'
 import { HomePage } from '../features/home/HomePage'
+import { LeadRecordPage } from '../features/leads/LeadRecordPage'
+import { LeadsListPage } from '../features/leads/LeadsListPage'
+import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage'
+import { OpportunityRecordPage } from '../features/opportunities/OpportunityRecordPage'
+import { ProductsPage } from '../features/products/ProductsPage'
 import { AppShell } from './AppShell'
 import { NAV_ITEMS } from './navigation'
 import { ComingSoonPage, NotFoundPage } from './pages'
@@ -30,6 +37,22 @@ export function createRouter() {
         { path: 'accounts', element: <AccountsListPage /> },
         { path: 'accounts/new', element: <AccountsListPage /> },
         { path: 'accounts/:id', element: <AccountRecordPage /> },
+        { path: 'contacts', element: <ContactsListPage /> },
+        { path: 'contacts/new', element: <ContactsListPage /> },
+        { path: 'contacts/:id', element: <ContactRecordPage /> },
+        { path: 'leads', element: <LeadsListPage /> },
+        { path: 'leads/new', element: <LeadsListPage /> },
+        { path: 'leads/:id', element: <LeadRecordPage /> },
+        { path: 'opportunities', element: <OpportunitiesPage /> },
+        { path: 'opportunities/:id', element: <OpportunityRecordPage /> },
+        {
+          path: 'products',
+          element: (
+            <RequireAdmin>
+              <ProductsPage />
+            </RequireAdmin>
+          ),
+        },
         ...NAV_ITEMS.filter((item) => item.comingSoon).map((item) => ({
           path: item.path.slice(1),
           element: <ComingSoonPage />,

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useNavigate, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import { isApiError } from '../../shared/api'
 import {
   formatDate,
@@ -14,11 +14,13 @@ import {
 } from '../../shared/record'
 import { ConfirmDialog, Illustration, Spinner, useToast } from '../../shared/ui'
 import { accountKeys, accountsApi, toUpdateRequest, useAccount } from './api'
+import { NewContactModal } from '../contacts/ContactFormModal'
+import { contactHref } from '../contacts/fields'
+import { opportunityHref } from '../opportunities/api'
+import { NewOpportunityModal } from '../opportunities/NewOpportunityModal'
 import { EditAccountModal } from './AccountFormModal'
 import { accountSections } from './fields'
 import type { Account, AccountContact, AccountOpportunity } from './types'
-
-const NOT_YET = 'Available once contacts and opportunities arrive in a later release.'
 
 /** /accounts/:id — highlights, Details (inline edit), Related (contacts, opportunities), Activity. */
 export function AccountRecordPage() {
@@ -53,6 +55,7 @@ function AccountRecord({ account }: { account: Account }) {
   const toast = useToast()
   const navigate = useNavigate()
   const [editing, setEditing] = useState(false)
+  const [creating, setCreating] = useState<'contact' | 'opportunity'>()
   const [confirming, setConfirming] = useState(false)
   const [deactivating, setDeactivating] = useState(false)
   const [deactivateError, setDeactivateError] = useState<string>()
@@ -141,9 +144,12 @@ function AccountRecord({ account }: { account: Account }) {
               icon="standard:contact"
               rows={account.contacts}
               rowKey={(c) => c.id}
-              newDisabledReason={NOT_YET}
+              onNew={() => setCreating('contact')}
+              newDisabledReason={account.is_active ? undefined : 'This account is inactive.'}
+              newLabel="New Contact"
+              viewAllHref="/contacts"
               columns={[
-                { key: 'name', label: 'Name', render: (c) => c.name, text: (c) => c.name },
+                { key: 'name', label: 'Name', render: (c) => <Link to={contactHref(c.id)}>{c.name}</Link>, text: (c) => c.name },
                 { key: 'title', label: 'Title', render: (c) => c.title, text: (c) => c.title ?? undefined },
                 { key: 'email', label: 'Email', render: (c) => (c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : null), text: (c) => c.email ?? undefined },
                 { key: 'phone', label: 'Phone', render: (c) => c.phone, text: (c) => c.phone ?? undefined },
@@ -154,9 +160,11 @@ function AccountRecord({ account }: { account: Account }) {
               icon="standard:opportunity"
               rows={account.opportunities}
               rowKey={(o) => o.id}
-              newDisabledReason={NOT_YET}
+              onNew={() => setCreating('opportunity')}
+              newDisabledReason={account.is_active ? undefined : 'This account is inactive.'}
+              newLabel="New Opportunity"
               columns={[
-                { key: 'name', label: 'Opportunity Name', render: (o) => o.name, text: (o) => o.name },
+                { key: 'name', label: 'Opportunity Name', render: (o) => <Link to={opportunityHref(o.id)}>{o.name}</Link>, text: (o) => o.name },
                 { key: 'stage', label: 'Stage', render: (o) => o.stage },
                 { key: 'close_date', label: 'Close Date', render: (o) => formatDate(o.close_date) },
                 { key: 'amount', label: 'Amount', render: (o) => formatMoney(o.amount) },
@@ -166,6 +174,16 @@ function AccountRecord({ account }: { account: Account }) {
         }
       />
       {editing ? <EditAccountModal account={account} onClose={() => setEditing(false)} /> : null}
+      {creating === 'contact' ? (
+        <NewContactModal
+          account={{ id: account.id, name: account.name }}
+          onClose={() => setCreating(undefined)}
+          onCreated={() => setCreating(undefined)}
+        />
+      ) : null}
+      {creating === 'opportunity' ? (
+        <NewOpportunityModal account={{ id: account.id, name: account.name }} onClose={() => setCreating(undefined)} />
+      ) : null}
       {confirming ? (
         <ConfirmDialog
           title="Deactivate Account"

@@ -4,6 +4,7 @@ import { CheckboxField, Icon, SelectField, TextAreaField, TextField } from '../u
 import { fieldText } from './conflict'
 import { picklistOptions, type FieldDef, type FieldValue } from './fields'
 import { rawValue } from './form'
+import { formatDate } from './format'
 import { safeHref } from './links'
 import { LookupField } from './LookupField'
 
@@ -51,7 +52,7 @@ export function FieldInput<R>({ field, value, lookupLabel, onChange, error, inpu
     case 'checkbox':
       return <CheckboxField label={field.label} name={field.name} checked={value === true} onChange={onChange} error={error} />
     default: {
-      const type = field.type === 'url' ? 'url' : field.type === 'phone' ? 'tel' : field.type === 'email' ? 'email' : 'text'
+      const type = field.type === 'url' ? 'url' : field.type === 'phone' ? 'tel' : field.type === 'email' ? 'email' : field.type === 'date' ? 'date' : 'text'
       return (
         <TextField
           {...common}
@@ -98,6 +99,8 @@ export function FieldOutput<R>({ field, record }: { field: FieldDef<R>; record: 
     }
     case 'textarea':
       return <span className="crm-multiline">{text}</span>
+    case 'date':
+      return formatDate(text)
     default:
       return text
   }

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { isApiError, type ListQuery, type ListResponse } from '../api'
-import { DataTable, formatSort, Icon, Illustration, nextSort, PageHeader, useDebounced, type Column, type IconProps, type SortState } from '../ui'
+import { DataTable, formatSort, type ActionMenuItem, Icon, Illustration, nextSort, PageHeader, useDebounced, type Column, type IconProps, type SortState } from '../ui'
 
 export interface ListColumn<T> extends Omit<Column<T>, 'render'> {
   /** Cell content; default: `text(row)`. */
@@ -32,6 +32,17 @@ export interface ListViewProps<T> {
   /** Placeholder of the search box: "Search this list...". */
   searchPlaceholder?: string
   pageSize?: number
+  /** Extra query parameters (filters such as `status`, `owner_id`); a change starts from page 1. */
+  filters?: Record<string, string | undefined>
+  /** Filter controls shown next to the search box. */
+  filterControls?: ReactNode
+  /** More header buttons, before "New" (e.g. a List / Kanban switch). */
+  headerActions?: ReactNode
+  /** Label of the New button (default "New"). */
+  newLabel?: string
+  rowActions?: (row: T) => readonly ActionMenuItem[]
+  rowActionsLabel?: (row: T) => string
+  rowClassName?: (row: T) => string | undefined
 }
 
 const numberFormat = new Intl.NumberFormat('en-US')
@@ -53,6 +64,13 @@ export function ListView<T>({
   onNew,
   searchPlaceholder = 'Search this list...',
   pageSize = 50,
+  filters,
+  filterControls,
+  headerActions,
+  newLabel = 'New',
+  rowActions,
+  rowActionsLabel,
+  rowClassName,
 }: ListViewProps<T>) {
   const [search, setSearch] = useState('')
   const q = useDebounced(search.trim(), 300)
@@ -60,13 +78,16 @@ export function ListView<T>({
   const [page, setPage] = useState(1)
 
   // A new search starts from the first page.
+  const filterKey = JSON.stringify(filters ?? {})
   const [lastQ, setLastQ] = useState(q)
-  if (q !== lastQ) {
+  const [lastFilters, setLastFilters] = useState(filterKey)
+  if (q !== lastQ || filterKey !== lastFilters) {
     setLastQ(q)
+    setLastFilters(filterKey)
     setPage(1)
   }
 
-  const query: ListQuery = { q: q || undefined, sort: formatSort(sort), page, page_size: pageSize }
+  const query: ListQuery = { ...filters, q: q || undefined, sort: formatSort(sort), page, page_size: pageSize }
   const list = useQuery({
     queryKey: [...queryKey, query],
     queryFn: ({ signal }) => fetchPage(query, signal),
@@ -102,15 +123,21 @@ export function ListView<T>({
         label={objectLabel}
         title={title}
         actions={
-          onNew ? (
-            <button type="button" className="slds-button slds-button_neutral" onClick={onNew}>
-              New
-            </button>
+          onNew || headerActions ? (
+            <div className="slds-grid slds-grid_vertical-align-center crm-list-actions">
+              {headerActions}
+              {onNew ? (
+                <button type="button" className="slds-button slds-button_neutral" onClick={onNew}>
+                  {newLabel}
+                </button>
+              ) : null}
+            </div>
           ) : undefined
         }
         meta={meta}
         controls={
-          <div className="slds-page-header__control">
+          <div className="slds-page-header__control slds-grid slds-grid_vertical-align-end crm-list-controls">
+            {filterControls}
             <div className="slds-form-element">
               <div className="slds-form-element__control slds-input-has-icon slds-input-has-icon_left">
                 <Icon icon="utility:search" size="x-small" variant="default" containerClassName="slds-input__icon slds-input__icon_left" />
@@ -154,6 +181,9 @@ export function ListView<T>({
             }}
             loading={list.isFetching}
             rowNumberOffset={(page - 1) * size}
+            rowActions={rowActions}
+            rowActionsLabel={rowActionsLabel}
+            rowClassName={rowClassName}
             empty={
               <Illustration
                 name="desert"

@@ -31,7 +31,7 @@ export function LookupField({ label, lookup, value, valueLabel, onChange, requir
   const containerRef = useRef<HTMLDivElement>(null)
 
   const results = useQuery({
-    queryKey: ['lookup', lookup.objectLabel, q],
+    queryKey: ['lookup', lookup.objectLabel, lookup.scope ?? '', q],
     queryFn: ({ signal }) => lookup.search(q, signal),
     enabled: open && !value,
     staleTime: 10_000,

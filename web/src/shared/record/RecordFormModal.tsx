@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, type ReactNode } from 'react'
 import { FormErrorAlert, Modal } from '../ui'
 import { ConflictDialog } from './ConflictDialog'
 import type { Versioned } from './conflict'
@@ -34,6 +34,8 @@ export interface RecordFormModalProps<R extends Versioned> {
   sections: readonly FieldSection<R>[]
   mode: CreateMode<R> | EditMode<R>
   onClose: () => void
+  /** Shown above the sections (e.g. the read-only parent record of a related "New"). */
+  intro?: ReactNode
 }
 
 /**
@@ -41,7 +43,7 @@ export interface RecordFormModalProps<R extends Versioned> {
  * required markers, the client-side required check, the API's 400 errors under each field, and
  * (edit) the conflict dialog on a 409.
  */
-export function RecordFormModal<R extends Versioned>({ title, sections, mode, onClose }: RecordFormModalProps<R>) {
+export function RecordFormModal<R extends Versioned>({ title, sections, mode, onClose, intro }: RecordFormModalProps<R>) {
   const fields = editableFields(allFields(sections))
   const record = mode.kind === 'edit' ? mode.record : undefined
   const [base] = useState<FormValues>(() => initialValues(fields, record))
@@ -141,6 +143,7 @@ export function RecordFormModal<R extends Versioned>({ title, sections, mode, on
           {!server.other && hasErrors ? (
             <FormErrorAlert title="We hit a snag.">Review the errors on this page.</FormErrorAlert>
           ) : null}
+          {intro}
           {sections.map((section) => {
             const sectionFields = editableFields(section.fields)
             if (sectionFields.length === 0) return null

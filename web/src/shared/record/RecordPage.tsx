@@ -165,13 +165,16 @@ export interface RecordPageLayoutProps {
   related: ReactNode
   /** The right column (default: the activity timeline placeholder). */
   aside?: ReactNode
+  /** Between the highlights and the tabs: the status / stage path (`<RecordPath>`). */
+  path?: ReactNode
 }
 
 /** Lightning record home: highlights on top, a main column with Details / Related tabs, a right column. */
-export function RecordPageLayout({ header, details, related, aside }: RecordPageLayoutProps) {
+export function RecordPageLayout({ header, details, related, aside, path }: RecordPageLayoutProps) {
   return (
     <div className="crm-page crm-record-page">
       {header}
+      {path ? <div className="slds-card crm-record-path">{path}</div> : null}
       <div className="slds-grid slds-wrap slds-gutters_direct-x-small crm-page__body">
         <div className="slds-col slds-size_1-of-1 slds-large-size_8-of-12 crm-record-page__main">
           <RecordTabs

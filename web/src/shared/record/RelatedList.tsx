@@ -24,10 +24,14 @@ export interface RelatedListProps<T> {
   newDisabledReason?: string
   /** Where "View All" goes (the object's list filtered to this record). */
   viewAllHref?: string
+  /** Label of the New button ("Add Products"); default "New". */
+  newLabel?: string
+  /** Shown under the table (e.g. a total). */
+  summary?: ReactNode
 }
 
 /** A related list card: title with count, a few rows in a compact table, "New", and "View All". */
-export function RelatedList<T>({ title, icon, rows, rowKey, columns, max = 6, onNew, newDisabledReason, viewAllHref }: RelatedListProps<T>) {
+export function RelatedList<T>({ title, icon, rows, rowKey, columns, max = 6, onNew, newDisabledReason, viewAllHref, newLabel, summary }: RelatedListProps<T>) {
   const shown = rows.slice(0, max)
   const count = rows.length > max ? `${max}+` : String(rows.length)
   return (
@@ -44,10 +48,10 @@ export function RelatedList<T>({ title, icon, rows, rowKey, columns, max = 6, on
             onClick={onNew}
             disabled={!onNew || Boolean(newDisabledReason)}
             title={newDisabledReason}
-            aria-label={`New ${title}`}
+            aria-label={newLabel ?? `New ${title}`}
             aria-describedby={undefined}
           >
-            New
+            {newLabel ?? 'New'}
           </button>
         ) : undefined
       }
@@ -89,6 +93,7 @@ export function RelatedList<T>({ title, icon, rows, rowKey, columns, max = 6, on
       ) : (
         <p className="slds-text-color_weak slds-text-body_small">No {title.toLowerCase()} yet.</p>
       )}
+      {summary}
     </Card>
   )
 }

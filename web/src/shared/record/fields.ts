@@ -34,6 +34,8 @@ export interface LookupConfig {
   search: (q: string, signal?: AbortSignal) => Promise<LookupOption[]>
   /** Link to a chosen record in read mode. */
   recordHref?: (id: string) => string
+  /** Distinguishes cached results of searches scoped to something (e.g. one account's contacts). */
+  scope?: string
 }
 
 export type PicklistOption = string | { value: string; label: string }
@@ -60,7 +62,7 @@ interface FieldDefBase<R> {
   text?: (record: R) => string
 }
 
-export type TextFieldDef<R> = FieldDefBase<R> & { type: 'text' | 'textarea' | 'url' | 'phone' | 'email' }
+export type TextFieldDef<R> = FieldDefBase<R> & { type: 'text' | 'textarea' | 'url' | 'phone' | 'email' | 'date' }
 export type PicklistFieldDef<R> = FieldDefBase<R> & { type: 'picklist'; options: readonly PicklistOption[] }
 export type LookupFieldDef<R> = FieldDefBase<R> & {
   type: 'lookup'

@@ -40,3 +40,6 @@ export {
 } from './RecordPage'
 export { RelatedList, type RelatedColumn, type RelatedListProps } from './RelatedList'
 export { useVersionedSave, type SaveConflict, type VersionedSave, type VersionedSaveOptions } from './useVersionedSave'
+export { CLOSED_STEP, pathAction, pathItems, type ClosedStep, type ClosedValue, type PathAction, type PathItem, type PathStep, type StepState } from './path'
+export { RecordPath, type RecordPathProps } from './RecordPath'
+export { RecordLoader, type RecordLoaderProps } from './RecordLoader'

@@ -34,6 +34,8 @@ export interface DataTableProps<T> {
   rowActionsLabel?: (row: T) => string
   /** Number shown in the first column is offset by this (paging). */
   rowNumberOffset?: number
+  /** Extra class of a row (e.g. greyed-out inactive records). */
+  rowClassName?: (row: T) => string | undefined
 }
 
 /** SLDS data table (`slds-table`) styled like a Lightning list view: row numbers, sortable headers, row actions. */
@@ -49,6 +51,7 @@ export function DataTable<T>({
   rowActions,
   rowActionsLabel,
   rowNumberOffset = 0,
+  rowClassName,
 }: DataTableProps<T>) {
   return (
     <div className="crm-datatable slds-is-relative">
@@ -75,7 +78,7 @@ export function DataTable<T>({
         </thead>
         <tbody>
           {rows.map((row, index) => (
-            <tr key={rowKey(row)} className="slds-hint-parent">
+            <tr key={rowKey(row)} className={cx('slds-hint-parent', rowClassName?.(row))}>
               <td className="slds-text-align_right crm-datatable__rownum">
                 <span className="slds-text-body_small slds-text-color_weak">{rowNumberOffset + index + 1}</span>
               </td>

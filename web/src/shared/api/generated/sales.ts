@@ -336,6 +336,647 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    lead_source?: string;
+                    owner_id?: string;
+                    page?: number;
+                    page_size?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedResultOfLeadListItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateLeadRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateLeadRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConvertLeadRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvertLeadResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    account_id?: string;
+                    owner_id?: string;
+                    page?: number;
+                    page_size?: number;
+                    q?: string;
+                    sort?: string;
+                    stage?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpportunityListResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateOpportunityRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpportunityResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpportunityResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateOpportunityRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpportunityResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/contact_roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddContactRoleRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpportunityResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/contact_roles/{roleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    roleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpportunityResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/line_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddLineItemRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpportunityResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/line_items/{lineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateLineItemRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpportunityResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpportunityResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products": {
         parameters: {
             query?: never;
@@ -578,13 +1219,14 @@ export interface components {
             website: null | string;
         };
         AccountOpportunityRow: {
-            amount: string;
+            /** Format: double */
+            amount: unknown;
             /** Format: date */
             close_date: null | string;
             /** Format: uuid */
             id: string;
             name: string;
-            stage: string;
+            stage: components["schemas"]["OpportunityStage"];
         };
         AccountReference: {
             /** Format: uuid */
@@ -625,6 +1267,19 @@ export interface components {
         };
         /** @enum {unknown} */
         AccountType: "Prospect" | "Customer" | "Partner" | "Other" | null;
+        AddContactRoleRequest: {
+            /** Format: uuid */
+            contact_id: null | string;
+            role: null | components["schemas"]["ContactRole"];
+        };
+        AddLineItemRequest: {
+            /** Format: uuid */
+            product_id: null | string;
+            /** Format: int32 */
+            quantity: null | number;
+            /** Format: double */
+            sale_price: null | number | string;
+        };
         ContactListItem: {
             /** Format: uuid */
             account_id: string;
@@ -644,6 +1299,17 @@ export interface components {
             title: null | string;
             /** Format: int32 */
             version: number;
+        };
+        ContactOpportunityRow: {
+            /** Format: double */
+            amount: unknown;
+            /** Format: date */
+            close_date: null | string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: components["schemas"]["ContactRole"];
+            stage: components["schemas"]["OpportunityStage"];
         };
         ContactReference: {
             /** Format: uuid */
@@ -667,6 +1333,7 @@ export interface components {
             is_active: boolean;
             last_name: string;
             name: string;
+            opportunities: components["schemas"]["ContactOpportunityRow"][];
             /** Format: uuid */
             owner_id: string;
             owner_name: string;
@@ -682,6 +1349,28 @@ export interface components {
             updated_by_name: string;
             /** Format: int32 */
             version: number;
+        };
+        /** @enum {unknown} */
+        ContactRole: "Decision Maker" | "Economic Buyer" | "Influencer" | "Technical Buyer" | "Evaluator" | "Other";
+        ContactRoleResponse: {
+            /** Format: uuid */
+            contact_id: string;
+            contact_name: string;
+            contact_title: null | string;
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["ContactRole"];
+        };
+        ConvertLeadRequest: {
+            /** Format: uuid */
+            account_id: null | string;
+            opportunity_name: null | string;
+        };
+        ConvertLeadResponse: {
+            account: components["schemas"]["RecordReference"];
+            account_created: boolean;
+            contact: components["schemas"]["RecordReference"];
+            opportunity: components["schemas"]["RecordReference"];
         };
         CreateAccountRequest: {
             billing_address: null | string;
@@ -705,6 +1394,31 @@ export interface components {
             /** Format: uuid */
             reports_to_id: null | string;
             title: null | string;
+        };
+        CreateLeadRequest: {
+            address: null | string;
+            company: null | string;
+            description: null | string;
+            email: null | string;
+            first_name: null | string;
+            industry: null | components["schemas"]["Industry"];
+            last_name: null | string;
+            lead_source: null | components["schemas"]["LeadSource"];
+            phone: null | string;
+            status: null | components["schemas"]["LeadStatus"];
+            title: null | string;
+            website: null | string;
+        };
+        CreateOpportunityRequest: {
+            /** Format: uuid */
+            account_id: null | string;
+            /** Format: date */
+            close_date: null | string;
+            description: null | string;
+            lead_source: null | components["schemas"]["LeadSource"];
+            name: null | string;
+            next_step: null | string;
+            stage: null | components["schemas"]["OpportunityStage"];
         };
         CreateProductRequest: {
             description: null | string;
@@ -739,14 +1453,180 @@ export interface components {
             type?: null | string;
         };
         /** @enum {unknown} */
+        Industry: "Agriculture" | "Apparel" | "Banking" | "Construction" | "Consulting" | "Education" | "Energy" | "Entertainment" | "Finance" | "Food & Beverage" | "Healthcare" | "Hospitality" | "Manufacturing" | "Media" | "Nonprofit" | "Real Estate" | "Retail" | "Technology" | "Telecommunications" | "Transportation" | "Other" | null;
+        LeadListItem: {
+            company: string;
+            /** Format: date-time */
+            created_at: string;
+            email: null | string;
+            first_name: null | string;
+            /** Format: uuid */
+            id: string;
+            last_name: string;
+            lead_source: null | components["schemas"]["LeadSource"];
+            name: string;
+            /** Format: uuid */
+            owner_id: string;
+            owner_name: string;
+            phone: null | string;
+            status: components["schemas"]["LeadStatus"];
+            title: null | string;
+            /** Format: int32 */
+            version: number;
+        };
+        LeadResponse: {
+            address: null | string;
+            company: string;
+            /** Format: uuid */
+            converted_account_id: null | string;
+            /** Format: date-time */
+            converted_at: null | string;
+            /** Format: uuid */
+            converted_contact_id: null | string;
+            /** Format: uuid */
+            converted_opportunity_id: null | string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string;
+            created_by_name: string;
+            description: null | string;
+            email: null | string;
+            first_name: null | string;
+            /** Format: uuid */
+            id: string;
+            industry: null | components["schemas"]["Industry"];
+            is_converted: boolean;
+            last_name: string;
+            lead_source: null | components["schemas"]["LeadSource"];
+            name: string;
+            /** Format: uuid */
+            owner_id: string;
+            owner_name: string;
+            phone: null | string;
+            status: components["schemas"]["LeadStatus"];
+            title: null | string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            updated_by: string;
+            updated_by_name: string;
+            /** Format: int32 */
+            version: number;
+            website: null | string;
+        };
+        /** @enum {unknown} */
+        LeadSource: "Web" | "Phone Inquiry" | "Partner Referral" | "Purchased List" | "Trade Show" | "Word of mouth" | "Advertisement" | "Other" | null;
+        /** @enum {unknown} */
+        LeadStatus: "New" | "Contacted" | "Qualified" | "Unqualified" | "Converted";
+        LineItemResponse: {
+            /** Format: uuid */
+            id: string;
+            is_retainer_product: boolean;
+            /** Format: double */
+            list_price: unknown;
+            /** Format: uuid */
+            product_id: string;
+            product_is_active: boolean;
+            product_name: string;
+            /** Format: int32 */
+            quantity: number;
+            /** Format: double */
+            sale_price: unknown;
+            /** Format: double */
+            total_price: unknown;
+        };
+        OpportunityListItem: {
+            /** Format: uuid */
+            account_id: string;
+            account_name: string;
+            /** Format: double */
+            calculated_amount: unknown;
+            /** Format: date */
+            close_date: null | string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            owner_id: string;
+            owner_name: string;
+            /** Format: int32 */
+            probability: number;
+            stage: components["schemas"]["OpportunityStage"];
+            /** Format: int32 */
+            version: number;
+        };
+        OpportunityListResponse: {
+            items: components["schemas"]["OpportunityListItem"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            page_size: number;
+            /** Format: int32 */
+            total: number;
+            /** Format: double */
+            total_amount: unknown;
+        };
+        OpportunityResponse: {
+            account: components["schemas"]["AccountReference"];
+            /** Format: uuid */
+            account_id: string;
+            /** Format: double */
+            calculated_amount: unknown;
+            /** Format: date */
+            close_date: null | string;
+            contact_roles: components["schemas"]["ContactRoleResponse"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string;
+            created_by_name: string;
+            description: null | string;
+            /** Format: uuid */
+            id: string;
+            is_closed: boolean;
+            is_won: boolean;
+            lead_source: null | components["schemas"]["LeadSource"];
+            line_items: components["schemas"]["LineItemResponse"][];
+            name: string;
+            next_step: null | string;
+            /** Format: uuid */
+            owner_id: string;
+            owner_name: string;
+            /** Format: int32 */
+            probability: number;
+            stage: components["schemas"]["OpportunityStage"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            updated_by: string;
+            updated_by_name: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @enum {unknown} */
+        OpportunityStage: "Qualifying" | "Proposal" | "Negotiation" | "Closed Won" | "Closed Lost";
+        /** @enum {unknown} */
         OptionalOfAccountType: "Prospect" | "Customer" | "Partner" | "Other" | null;
         OptionalOfboolean: null | boolean;
+        /** Format: date */
+        OptionalOfDateOnly: null | string;
         /** Format: double */
         OptionalOfdecimal: null | number | string;
         /** Format: uuid */
         OptionalOfGuid: null | string;
+        /** @enum {unknown} */
+        OptionalOfIndustry: "Agriculture" | "Apparel" | "Banking" | "Construction" | "Consulting" | "Education" | "Energy" | "Entertainment" | "Finance" | "Food & Beverage" | "Healthcare" | "Hospitality" | "Manufacturing" | "Media" | "Nonprofit" | "Real Estate" | "Retail" | "Technology" | "Telecommunications" | "Transportation" | "Other" | null;
         /** Format: int32 */
         OptionalOfint: null | number;
+        /** @enum {unknown} */
+        OptionalOfLeadSource: "Web" | "Phone Inquiry" | "Partner Referral" | "Purchased List" | "Trade Show" | "Word of mouth" | "Advertisement" | "Other" | null;
+        /** @enum {unknown} */
+        OptionalOfLeadStatus: "New" | "Contacted" | "Qualified" | "Unqualified" | "Converted" | null;
+        /** @enum {unknown} */
+        OptionalOfOpportunityStage: "Qualifying" | "Proposal" | "Negotiation" | "Closed Won" | "Closed Lost" | null;
         OptionalOfstring: null | string;
         PagedResultOfAccountListItem: {
             items: components["schemas"]["AccountListItem"][];
@@ -759,6 +1639,15 @@ export interface components {
         };
         PagedResultOfContactListItem: {
             items: components["schemas"]["ContactListItem"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            page_size: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PagedResultOfLeadListItem: {
+            items: components["schemas"]["LeadListItem"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -791,6 +1680,11 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        RecordReference: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         UpdateAccountRequest: {
             billing_address?: components["schemas"]["OptionalOfstring"];
             description?: components["schemas"]["OptionalOfstring"];
@@ -815,6 +1709,39 @@ export interface components {
             phone?: components["schemas"]["OptionalOfstring"];
             reports_to_id?: components["schemas"]["OptionalOfGuid"];
             title?: components["schemas"]["OptionalOfstring"];
+            version?: components["schemas"]["OptionalOfint"];
+        };
+        UpdateLeadRequest: {
+            address?: components["schemas"]["OptionalOfstring"];
+            company?: components["schemas"]["OptionalOfstring"];
+            description?: components["schemas"]["OptionalOfstring"];
+            email?: components["schemas"]["OptionalOfstring"];
+            first_name?: components["schemas"]["OptionalOfstring"];
+            industry?: components["schemas"]["OptionalOfIndustry"];
+            last_name?: components["schemas"]["OptionalOfstring"];
+            lead_source?: components["schemas"]["OptionalOfLeadSource"];
+            owner_id?: components["schemas"]["OptionalOfGuid"];
+            phone?: components["schemas"]["OptionalOfstring"];
+            status?: components["schemas"]["OptionalOfLeadStatus"];
+            title?: components["schemas"]["OptionalOfstring"];
+            version?: components["schemas"]["OptionalOfint"];
+            website?: components["schemas"]["OptionalOfstring"];
+        };
+        UpdateLineItemRequest: {
+            /** Format: int32 */
+            quantity: null | number;
+            /** Format: double */
+            sale_price: null | number | string;
+        };
+        UpdateOpportunityRequest: {
+            account_id?: components["schemas"]["OptionalOfGuid"];
+            close_date?: components["schemas"]["OptionalOfDateOnly"];
+            description?: components["schemas"]["OptionalOfstring"];
+            lead_source?: components["schemas"]["OptionalOfLeadSource"];
+            name?: components["schemas"]["OptionalOfstring"];
+            next_step?: components["schemas"]["OptionalOfstring"];
+            owner_id?: components["schemas"]["OptionalOfGuid"];
+            stage?: components["schemas"]["OptionalOfOpportunityStage"];
             version?: components["schemas"]["OptionalOfint"];
         };
         UpdateProductRequest: {

@@ -1,0 +1,40 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useNavigate } from 'react-router'
+import { RecordFormModal } from '../../shared/record'
+import { StaticField, useToast } from '../../shared/ui'
+import { accountKeys } from '../accounts/api'
+import { opportunitiesApi, opportunityHref, opportunityKeys, toCreateRequest } from './api'
+import { opportunitySections } from './fields'
+import type { Opportunity } from './types'
+
+/** "New Opportunity" from an account's Opportunities related list: the account is fixed; on 201 go to the new record. */
+export function NewOpportunityModal({ account, onClose }: { account: { id: string; name: string }; onClose: () => void }) {
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const toast = useToast()
+  return (
+    <RecordFormModal<Opportunity>
+      title="New Opportunity"
+      sections={opportunitySections()}
+      onClose={onClose}
+      intro={
+        <div className="slds-m-bottom_small">
+          <StaticField label="Account Name">{account.name}</StaticField>
+        </div>
+      }
+      mode={{
+        kind: 'create',
+        defaults: { stage: 'Qualifying' },
+        submit: (body) => opportunitiesApi.create(toCreateRequest({ ...body, account_id: account.id })),
+        onCreated: (opportunity) => {
+          queryClient.setQueryData(opportunityKeys.detail(opportunity.id), opportunity)
+          void queryClient.invalidateQueries({ queryKey: opportunityKeys.lists })
+          void queryClient.invalidateQueries({ queryKey: opportunityKeys.board })
+          void queryClient.invalidateQueries({ queryKey: accountKeys.detail(account.id) })
+          toast.success(`Opportunity "${opportunity.name}" was created.`)
+          void navigate(opportunityHref(opportunity.id))
+        },
+      }}
+    />
+  )
+}
