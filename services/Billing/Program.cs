@@ -15,6 +15,8 @@ app.MapUserDirectoryApi<BillingDbContext>();
 app.MapRecordDirectoryApi<BillingDbContext>();
 app.MapOrdersApi();
 app.MapPaymentsApi();
+app.MapContractsApi();
+app.MapReportsApi();
 
 app.Run();
 

@@ -34,18 +34,24 @@ public sealed class OrderQueries(BillingDbContext db)
             CreatedAt = o.CreatedAt,
         };
 
+    /// <summary>Payments against orders and against contracts, with the account of either.</summary>
     public IQueryable<PaymentListItem> PaymentRows() =>
         from p in db.Payments
-        join o in db.Orders on p.OrderId equals o.Id
-        join d in db.WonDeals on o.OpportunityId equals d.OpportunityId
-        join r in Accounts on o.AccountId equals r.Id into accounts
+        join o in db.Orders on p.OrderId equals (Guid?)o.Id into orders
+        from o in orders.DefaultIfEmpty()
+        join c in db.Contracts on p.ContractId equals (Guid?)c.Id into contracts
+        from c in contracts.DefaultIfEmpty()
+        join d in db.WonDeals on (o != null ? o.OpportunityId : c!.OpportunityId) equals d.OpportunityId
+        join r in Accounts on (o != null ? o.AccountId : c!.AccountId) equals r.Id into accounts
         from r in accounts.DefaultIfEmpty()
         select new PaymentListItem
         {
             Id = p.Id,
             OrderId = p.OrderId,
-            OrderNumber = o.OrderNumber,
-            AccountId = o.AccountId,
+            OrderNumber = o != null ? o.OrderNumber : null,
+            ContractId = p.ContractId,
+            ContractNumber = c != null ? c.ContractNumber : null,
+            AccountId = o != null ? o.AccountId : c!.AccountId,
             AccountName = r == null ? d.AccountName : r.Name,
             Amount = p.Amount,
             PaymentDate = p.PaymentDate,
@@ -105,29 +111,106 @@ public sealed class OrderQueries(BillingDbContext db)
             return null;
         }
 
+        if (row.ContractId is { } contractId)
+        {
+            var contract = await db.Contracts.AsNoTracking().SingleAsync(c => c.Id == contractId, cancellationToken);
+            return await ToPaymentResponseAsync(row, null, contract, cancellationToken);
+        }
+
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == row.OrderId, cancellationToken);
-        return await ToPaymentResponseAsync(row, order, cancellationToken);
+        return await ToPaymentResponseAsync(row, order, null, cancellationToken);
     }
 
     /// <summary>A payment as saved, with where its order stands now.</summary>
     public async Task<PaymentResponse> ToPaymentResponseAsync(Guid paymentId, Order order, CancellationToken cancellationToken) =>
-        await ToPaymentResponseAsync(await PaymentRows().SingleAsync(p => p.Id == paymentId, cancellationToken), order, cancellationToken);
+        await ToPaymentResponseAsync(await PaymentRows().SingleAsync(p => p.Id == paymentId, cancellationToken), order, null, cancellationToken);
+
+    /// <summary>A payment as saved, with where its contract stands now.</summary>
+    public async Task<PaymentResponse> ToPaymentResponseAsync(Guid paymentId, Contract contract, CancellationToken cancellationToken) =>
+        await ToPaymentResponseAsync(await PaymentRows().SingleAsync(p => p.Id == paymentId, cancellationToken), null, contract, cancellationToken);
+
+    /// <summary>What the contract's Completed payments add up to, as the database holds them now.</summary>
+    public async Task<decimal> ContractPaidAsync(Guid contractId, CancellationToken cancellationToken) =>
+        await db.Payments.Where(p => p.ContractId == contractId && p.Status == PaymentStatus.Completed).SumAsync(p => (decimal?)p.Amount, cancellationToken) ?? 0m;
 
     public Task<string?> AccountNameAsync(Guid accountId, CancellationToken cancellationToken) =>
         Accounts.Where(r => r.Id == accountId).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
 
-    private async Task<PaymentResponse> ToPaymentResponseAsync(PaymentListItem p, Order order, CancellationToken cancellationToken)
+    private async Task<PaymentResponse> ToPaymentResponseAsync(PaymentListItem p, Order? order, Contract? contract, CancellationToken cancellationToken)
     {
-        var (total, paid) = await SumsAsync(order.Id, cancellationToken);
+        OrderBalance? orderBalance = null;
+        if (order is not null)
+        {
+            var (total, paid) = await SumsAsync(order.Id, cancellationToken);
+            orderBalance = new OrderBalance(order.Id, order.OrderNumber, order.Status, total, paid, total - paid, order.Version);
+        }
+
+        ContractBalance? contractBalance = null;
+        if (contract is not null)
+        {
+            var paid = await ContractPaidAsync(contract.Id, cancellationToken);
+            contractBalance = new ContractBalance(contract.Id, contract.ContractNumber, contract.StatusOn(Today), paid, contract.Version);
+        }
+
         var names = await UserNamesAsync([p.CreatedBy, p.UpdatedBy], cancellationToken);
         return new PaymentResponse(
-            p.Id, p.OrderId, p.OrderNumber, p.AccountId, p.AccountName, p.Amount, p.PaymentDate, p.PaymentMethod, p.Status,
+            p.Id, p.OrderId, p.OrderNumber, p.ContractId, p.ContractNumber, p.AccountId, p.AccountName, p.Amount, p.PaymentDate, p.PaymentMethod, p.Status,
             p.TransactionId, p.Notes, p.ServicePeriodStart, p.ServicePeriodEnd, p.Version,
             p.CreatedAt, p.CreatedBy, names.GetValueOrDefault(p.CreatedBy, ""), p.UpdatedAt, p.UpdatedBy, names.GetValueOrDefault(p.UpdatedBy, ""),
-            new OrderBalance(order.Id, order.OrderNumber, order.Status, total, paid, total - paid, order.Version));
+            orderBalance, contractBalance);
     }
 
-    private async Task<Dictionary<Guid, string>> UserNamesAsync(Guid[] ids, CancellationToken cancellationToken) =>
+    /// <summary>Today (UTC): what decides whether an Active contract reads as Expired.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(Crm.ServiceDefaults.Data.DbClock.UtcNow);
+
+    public async Task<Dictionary<Guid, string>> UserNamesAsync(Guid[] ids, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => (u.FirstName + " " + u.LastName).Trim(), cancellationToken);
+    /// <summary>Contracts as listed: Expired computed from the end date, what is paid summed from the Completed payments.</summary>
+    public IQueryable<ContractListItem> ContractRows(DateOnly today) =>
+        from c in db.Contracts
+        join d in db.WonDeals on c.OpportunityId equals d.OpportunityId
+        join r in Accounts on c.AccountId equals r.Id into accounts
+        from r in accounts.DefaultIfEmpty()
+        select new ContractListItem
+        {
+            Id = c.Id,
+            ContractNumber = c.ContractNumber,
+            Number = c.Number,
+            AccountId = c.AccountId,
+            AccountName = r == null ? d.AccountName : r.Name,
+            OpportunityId = c.OpportunityId,
+            StartDate = c.StartDate,
+            EndDate = c.EndDate,
+            BillingCycle = c.BillingCycle,
+            PricePerCycle = c.PricePerCycle,
+            Status = c.Status == ContractStatus.Active && c.EndDate < today ? ContractStatus.Expired : c.Status,
+            TotalPaid = db.Payments.Where(p => p.ContractId == c.Id && p.Status == PaymentStatus.Completed).Sum(p => (decimal?)p.Amount) ?? 0m,
+            Version = c.Version,
+            CreatedAt = c.CreatedAt,
+        };
+
+    /// <summary>The contract, tracked and row-locked until the transaction ends: payment changes of one contract queue here.</summary>
+    public Task<Contract?> LockContractAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Contracts.FromSqlInterpolated($"SELECT * FROM contracts WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<ContractResponse?> GetContractAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Contracts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is { } contract
+            ? await ToContractResponseAsync(contract, cancellationToken)
+            : null;
+
+    public async Task<ContractResponse> ToContractResponseAsync(Contract c, CancellationToken cancellationToken)
+    {
+        var payments = await PaymentRows().Where(p => p.ContractId == c.Id)
+            .OrderBy(p => p.PaymentDate).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        var deal = await db.WonDeals.AsNoTracking().SingleAsync(d => d.OpportunityId == c.OpportunityId, cancellationToken);
+        var accountName = await AccountNameAsync(c.AccountId, cancellationToken) ?? deal.AccountName;
+        var names = await UserNamesAsync([c.CreatedBy, c.UpdatedBy], cancellationToken);
+        var paid = payments.Where(p => p.Status == PaymentStatus.Completed).Sum(p => p.Amount);
+        return new ContractResponse(
+            c.Id, c.ContractNumber, c.AccountId, accountName, c.OpportunityId, deal.OpportunityName, c.StartDate, c.EndDate, c.BillingCycle,
+            c.PricePerCycle, c.StatusOn(Today), c.Notes, paid, c.Version,
+            c.CreatedAt, c.CreatedBy, names.GetValueOrDefault(c.CreatedBy, ""), c.UpdatedAt, c.UpdatedBy, names.GetValueOrDefault(c.UpdatedBy, ""),
+            payments);
+    }
 }

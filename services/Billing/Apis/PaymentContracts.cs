@@ -33,14 +33,21 @@ public sealed record UpdatePaymentRequest : PaymentChanges
     public Optional<int?> Version { get; init; }
 }
 
-/// <summary>A payment with its order's number and account: list rows, an order's payments, and the single-payment answers.</summary>
+/// <summary>
+/// A payment with its order's (or contract's) number and account: list rows, an order's or contract's
+/// payments, and the single-payment answers. Exactly one of order_id and contract_id is set.
+/// </summary>
 public sealed class PaymentListItem
 {
     public required Guid Id { get; init; }
 
-    public required Guid OrderId { get; init; }
+    public required Guid? OrderId { get; init; }
 
-    public required string OrderNumber { get; init; }
+    public required string? OrderNumber { get; init; }
+
+    public required Guid? ContractId { get; init; }
+
+    public required string? ContractNumber { get; init; }
 
     public required Guid AccountId { get; init; }
 
@@ -84,10 +91,21 @@ public sealed record OrderBalance(
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal BalanceDue,
     int Version);
 
+/// <summary>Where the contract stands after a payment change.</summary>
+public sealed record ContractBalance(
+    Guid Id,
+    string ContractNumber,
+    ContractStatus Status,
+    [property: JsonConverter(typeof(MoneyJsonConverter))] decimal TotalPaid,
+    int Version);
+
+/// <summary>A payment; <c>order</c> is set for an order's payment, <c>contract</c> for a contract's.</summary>
 public sealed record PaymentResponse(
     Guid Id,
-    Guid OrderId,
-    string OrderNumber,
+    Guid? OrderId,
+    string? OrderNumber,
+    Guid? ContractId,
+    string? ContractNumber,
     Guid AccountId,
     string AccountName,
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal Amount,
@@ -105,4 +123,5 @@ public sealed record PaymentResponse(
     DateTime UpdatedAt,
     Guid UpdatedBy,
     string UpdatedByName,
-    OrderBalance Order);
+    OrderBalance? Order,
+    ContractBalance? Contract);

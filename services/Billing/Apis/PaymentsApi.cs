@@ -30,6 +30,7 @@ public static class PaymentsApi
         ["status"] = p => p.Status,
         ["payment_method"] = p => p.PaymentMethod,
         ["order_number"] = p => p.OrderNumber,
+        ["contract_number"] = p => p.ContractNumber,
         ["account_name"] = p => p.AccountName.ToLower(),
         ["service_period_start"] = p => p.ServicePeriodStart,
         ["created_at"] = p => p.CreatedAt,
@@ -48,6 +49,7 @@ public static class PaymentsApi
     public static async Task<Results<Ok<PagedResult<PaymentListItem>>, ValidationProblem>> ListAsync(
         [AsParameters] ListQuery query,
         [FromQuery(Name = "order_id")] Guid? orderId,
+        [FromQuery(Name = "contract_id")] Guid? contractId,
         [FromQuery(Name = "account_id")] Guid? accountId,
         [FromQuery(Name = "status")] string? status,
         [FromQuery(Name = "payment_method")] string? paymentMethod,
@@ -97,6 +99,11 @@ public static class PaymentsApi
             rows = rows.Where(p => p.OrderId == order);
         }
 
+        if (contractId is { } contract)
+        {
+            rows = rows.Where(p => p.ContractId == contract);
+        }
+
         if (accountId is { } account)
         {
             rows = rows.Where(p => p.AccountId == account);
@@ -115,7 +122,8 @@ public static class PaymentsApi
         if (query.Search is { } q)
         {
             var pattern = QueryableListExtensions.LikePattern(q);
-            rows = rows.Where(p => EF.Functions.ILike(p.OrderNumber, pattern, QueryableListExtensions.LikeEscape)
+            rows = rows.Where(p => EF.Functions.ILike(p.OrderNumber!, pattern, QueryableListExtensions.LikeEscape)
+                || EF.Functions.ILike(p.ContractNumber!, pattern, QueryableListExtensions.LikeEscape)
                 || EF.Functions.ILike(p.AccountName, pattern, QueryableListExtensions.LikeEscape)
                 || EF.Functions.ILike(p.TransactionId!, pattern, QueryableListExtensions.LikeEscape));
         }
@@ -183,16 +191,22 @@ public static class PaymentsApi
             return errors.ToProblem();
         }
 
-        var orderId = await db.Payments.Where(p => p.Id == id).Select(p => (Guid?)p.OrderId).SingleOrDefaultAsync(cancellationToken);
-        if (orderId is null)
+        var parent = await db.Payments.Where(p => p.Id == id).Select(p => new { p.OrderId, p.ContractId }).SingleOrDefaultAsync(cancellationToken);
+        if (parent is null)
         {
             return TypedResults.NotFound();
         }
 
+        if (parent.ContractId is { } contractId)
+        {
+            return await ContractsApi.UpdatePaymentAsync(id, contractId, request, http, caller, db, queries, cancellationToken);
+        }
+
+        var orderId = parent.OrderId!.Value;
         await db.EnsureCallerAsync(caller, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The order's lock first, as when logging a payment: every payment change of one order queues here.
-        var order = (await queries.LockAsync(orderId.Value, cancellationToken))!;
+        var order = (await queries.LockAsync(orderId, cancellationToken))!;
         var payment = await db.Payments.SingleAsync(p => p.Id == id, cancellationToken);
         if (payment.Version != request.Version.Value)
         {

@@ -24,6 +24,7 @@ public static class Extensions
         builder.Services.AddScoped<OrderQueries>();
         builder.Services.AddScoped<OrderGenerator>();
         builder.Services.AddScoped<OrderLedger>();
+        builder.Services.AddScoped<ContractGenerator>();
         return builder;
     }
 }

@@ -16,6 +16,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<Payment> Payments => Set<Payment>();
 
+    public DbSet<Contract> Contracts => Set<Contract>();
+
     public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
 
     public DbSet<DirectoryRecord> Records => Set<DirectoryRecord>();

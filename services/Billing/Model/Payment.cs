@@ -4,7 +4,7 @@ using Crm.ServiceDefaults.Json;
 namespace Crm.Billing.Model;
 
 /// <summary>
-/// Money received (or expected) against an order. Only Completed payments count towards what is paid.
+/// Money received (or expected) against an order or a retainer contract (exactly one of them). Only Completed payments count towards what is paid.
 /// Financial records are never deleted: a mistaken payment is voided, and a void payment stays as it is.
 /// </summary>
 public sealed class Payment
@@ -18,7 +18,9 @@ public sealed class Payment
 
     public Guid Id { get; private set; }
 
-    public Guid OrderId { get; private set; }
+    public Guid? OrderId { get; private set; }
+
+    public Guid? ContractId { get; private set; }
 
     public decimal Amount { get; private set; }
 
@@ -49,10 +51,15 @@ public sealed class Payment
     /// <summary>What this payment adds to the order's paid amount.</summary>
     public decimal Counted => Status == PaymentStatus.Completed ? Amount : 0m;
 
-    public static Payment Log(Guid orderId, PaymentChanges f, Guid by, DateTime now) => new()
+    public static Payment Log(Guid orderId, PaymentChanges f, Guid by, DateTime now) => Log(orderId, null, f, by, now);
+
+    public static Payment LogForContract(Guid contractId, PaymentChanges f, Guid by, DateTime now) => Log(null, contractId, f, by, now);
+
+    private static Payment Log(Guid? orderId, Guid? contractId, PaymentChanges f, Guid by, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),
         OrderId = orderId,
+        ContractId = contractId,
         Amount = f.Amount.Value!.Value,
         PaymentDate = f.PaymentDate.Value!.Value,
         PaymentMethod = f.PaymentMethod.Value!.Value,
@@ -93,9 +100,10 @@ public sealed class Payment
     /// Field rules. <paramref name="current"/> is the payment being edited (null when logging one), so
     /// a service period is checked as it will be after the change.
     /// </summary>
-    public static void Validate(ValidationErrors errors, PaymentChanges f, Payment? current)
+    public static void Validate(ValidationErrors errors, PaymentChanges f, Payment? current, bool forContract = false)
     {
         var creating = current is null;
+        forContract |= current?.ContractId is not null;
         if ((creating || f.Amount.IsSet) && f.Amount.Value is null)
         {
             errors.Add("amount", "Amount is required.");
@@ -127,7 +135,17 @@ public sealed class Payment
 
         var start = f.ServicePeriodStart.Or(current?.ServicePeriodStart);
         var end = f.ServicePeriodEnd.Or(current?.ServicePeriodEnd);
-        if (end is not null && start is null)
+        if (forContract && start is null)
+        {
+            errors.Add("service_period_start", "Service Period Start is required for a contract payment.");
+        }
+
+        if (forContract && end is null)
+        {
+            errors.Add("service_period_end", "Service Period End is required for a contract payment.");
+        }
+
+        if (end is not null && start is null && !forContract)
         {
             errors.Add("service_period_start", "Service Period Start is required with a Service Period End.");
         }

@@ -1,10 +1,13 @@
 namespace Crm.Contracts.Billing;
 
-/// <summary>A payment as other services need it. Method and status are the display strings ("Bank Transfer", "Void").</summary>
+/// <summary>
+/// A payment as other services need it. Method and status are the display strings ("Bank Transfer", "Void").
+/// A payment is against an order or a contract: exactly one of OrderId and ContractId is set.
+/// </summary>
 public sealed record PaymentSnapshot(
     Guid PaymentId,
-    Guid OrderId,
-    string OrderNumber,
+    Guid? OrderId,
+    string? OrderNumber,
     Guid AccountId,
     decimal Amount,
     DateOnly PaymentDate,
@@ -12,7 +15,9 @@ public sealed record PaymentSnapshot(
     string Status,
     DateOnly? ServicePeriodStart,
     DateOnly? ServicePeriodEnd,
-    int Version);
+    int Version,
+    Guid? ContractId = null,
+    string? ContractNumber = null);
 
 public sealed record PaymentLogged(PaymentSnapshot Payment, Guid ChangedBy, DateTime OccurredAt);
 

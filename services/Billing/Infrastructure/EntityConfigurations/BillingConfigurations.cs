@@ -58,5 +58,21 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.Counted);
         builder.HasOne<Order>().WithMany().HasForeignKey(p => p.OrderId);
+        builder.HasOne<Contract>().WithMany().HasForeignKey(p => p.ContractId);
+    }
+}
+
+public sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
+{
+    public void Configure(EntityTypeBuilder<Contract> builder)
+    {
+        builder.ToTable("contracts");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.PricePerCycle).HasPrecision(12, 2);
+        builder.Property(c => c.BillingCycle).HasConversion<string>();
+        builder.Property(c => c.Status).HasConversion<string>();
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<WonDeal>().WithMany().HasForeignKey(c => c.OpportunityId);
     }
 }
