@@ -39,7 +39,11 @@ public sealed class BillingRetainerReportTests(CrmFixture fixture)
         var order = await deal.GenerateOrderAsync();
         await deal.Client.PostJsonAsync($"/api/v1/orders/{order.Str("id")}/payments", new
         {
-            amount = 450, payment_date = "2031-02-03", payment_method = "Stripe", service_period_start = "2031-02-01", service_period_end = "2031-02-28",
+            amount = 450,
+            payment_date = "2031-02-03",
+            payment_method = "Stripe",
+            service_period_start = "2031-02-01",
+            service_period_end = "2031-02-28",
         }).CreatedAsync();
         await deal.Client.PostJsonAsync($"/api/v1/orders/{order.Str("id")}/payments", new { amount = 1000, payment_date = "2031-02-03", payment_method = "Stripe" }).CreatedAsync();
 
