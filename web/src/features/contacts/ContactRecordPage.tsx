@@ -2,10 +2,11 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { isApiError } from '../../shared/api'
-import { RecordDetails, RecordHighlights, RecordLoader, RecordPageLayout } from '../../shared/record'
+import { formatDate, formatMoney, RecordDetails, RecordHighlights, RecordLoader, RecordPageLayout, RelatedList } from '../../shared/record'
 import { ConfirmDialog, useToast } from '../../shared/ui'
 import { accountKeys } from '../accounts/api'
 import { accountHref } from '../accounts/fields'
+import { opportunityHref } from '../opportunities/api'
 import { contactKeys, contactsApi, toUpdateRequest, useContact } from './api'
 import { contactSections } from './fields'
 import type { Contact } from './types'
@@ -99,7 +100,22 @@ function ContactRecord({ contact }: { contact: Contact }) {
             }}
           />
         }
-        related={<p className="slds-p-around_medium slds-text-color_weak">Opportunities and cases of this contact will show here.</p>}
+        related={
+          // The deals this contact plays a role in (Salesforce's Opportunities related list on a contact).
+          <RelatedList
+            title="Opportunities"
+            icon="standard:opportunity"
+            rows={contact.opportunities}
+            rowKey={(o) => o.id}
+            columns={[
+              { key: 'name', label: 'Opportunity Name', render: (o) => <Link to={opportunityHref(o.id)}>{o.name}</Link>, text: (o) => o.name },
+              { key: 'role', label: 'Role', render: (o) => o.role },
+              { key: 'stage', label: 'Stage', render: (o) => o.stage },
+              { key: 'close_date', label: 'Close Date', render: (o) => formatDate(o.close_date) },
+              { key: 'amount', label: 'Amount', render: (o) => formatMoney(o.amount) },
+            ]}
+          />
+        }
       />
       {confirming ? (
         <ConfirmDialog
