@@ -35,6 +35,24 @@ public static class EnumNames
         return false;
     }
 
+    /// <summary>A list filter given as a display string: null when absent, an error under <paramref name="field"/> when unknown.</summary>
+    public static TEnum? ParseFilter<TEnum>(string? text, string field, string label, Http.ValidationErrors errors)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (TryParse<TEnum>(text, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(field, OneOfMessage<TEnum>(label));
+        return null;
+    }
+
     /// <summary>"Stage must be one of: Qualifying, Proposal, ..."</summary>
     public static string OneOfMessage<TEnum>(string label)
         where TEnum : struct, Enum => $"{label} must be one of: {string.Join(", ", All<TEnum>())}.";

@@ -29,6 +29,17 @@ public static class QueryableListExtensions
         return ordered.ThenBy(tieBreaker);
     }
 
+    /// <summary>Adds the "sort" error listing the allowed keys when <paramref name="sort"/> names none of them.</summary>
+    public static Http.ValidationErrors CheckSort<T>(this Http.ValidationErrors errors, string? sort, IReadOnlyDictionary<string, Expression<Func<T, object?>>> allowed)
+    {
+        if (!IsKnownSort(sort, allowed))
+        {
+            errors.Add("sort", $"Sort by one of: {string.Join(", ", allowed.Keys)} (prefix - for descending).");
+        }
+
+        return errors;
+    }
+
     public static bool IsKnownSort<T>(string? sort, IReadOnlyDictionary<string, Expression<Func<T, object?>>> allowed) =>
         string.IsNullOrWhiteSpace(sort) || allowed.ContainsKey(sort.Trim().TrimStart('-', '+'));
 

@@ -40,9 +40,9 @@ public static class UsersApi
     public static async Task<Results<Ok<PagedResult<UserResponse>>, ValidationProblem>> ListAsync(
         [AsParameters] ListQuery query, bool? isActive, string? role, IdentityDbContext db, CancellationToken cancellationToken)
     {
-        if (!QueryableListExtensions.IsKnownSort(query.Sort, Sorts))
+        if (new ValidationErrors().CheckSort(query.Sort, Sorts) is { HasErrors: true } sortErrors)
         {
-            return new ValidationErrors().Add("sort", $"Sort by one of: {string.Join(", ", Sorts.Keys)} (prefix - for descending).").ToProblem();
+            return sortErrors.ToProblem();
         }
 
         var users = db.Users.AsNoTracking();

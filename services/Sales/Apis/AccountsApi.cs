@@ -7,6 +7,7 @@ using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,27 +46,11 @@ public static class AccountsApi
         AccountQueries queries,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        if (!QueryableListExtensions.IsKnownSort(query.Sort, Sorts))
-        {
-            errors.Add("sort", $"Sort by one of: {string.Join(", ", Sorts.Keys)} (prefix - for descending).");
-        }
+        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
 
         var owner = OwnerFilter.Parse(ownerId, caller, errors);
 
-        AccountType? accountType = null;
-        if (!string.IsNullOrEmpty(type))
-        {
-            if (Enum.TryParse<AccountType>(type, ignoreCase: false, out var parsedType) && Enum.IsDefined(parsedType))
-            {
-                accountType = parsedType;
-            }
-            else
-            {
-                errors.Add("type", "Type must be one of: Prospect, Customer, Partner, Other.");
-            }
-        }
-
+        var accountType = EnumNames.ParseFilter<AccountType>(type, "type", "Type", errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();

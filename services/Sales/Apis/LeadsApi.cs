@@ -49,38 +49,9 @@ public static class LeadsApi
         SalesDbContext db,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        if (!QueryableListExtensions.IsKnownSort(query.Sort, Sorts))
-        {
-            errors.Add("sort", $"Sort by one of: {string.Join(", ", Sorts.Keys)} (prefix - for descending).");
-        }
-
-        LeadStatus? statusFilter = null;
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (EnumNames.TryParse<LeadStatus>(status, out var parsed))
-            {
-                statusFilter = parsed;
-            }
-            else
-            {
-                errors.Add("status", EnumNames.OneOfMessage<LeadStatus>("Lead Status"));
-            }
-        }
-
-        LeadSource? sourceFilter = null;
-        if (!string.IsNullOrEmpty(leadSource))
-        {
-            if (EnumNames.TryParse<LeadSource>(leadSource, out var parsed))
-            {
-                sourceFilter = parsed;
-            }
-            else
-            {
-                errors.Add("lead_source", EnumNames.OneOfMessage<LeadSource>("Lead Source"));
-            }
-        }
-
+        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
+        var statusFilter = EnumNames.ParseFilter<LeadStatus>(status, "status", "Lead Status", errors);
+        var sourceFilter = EnumNames.ParseFilter<LeadSource>(leadSource, "lead_source", "Lead Source", errors);
         var owner = OwnerFilter.Parse(ownerId, caller, errors);
         if (errors.HasErrors)
         {

@@ -54,25 +54,8 @@ public static class OpportunitiesApi
         OpportunityQueries queries,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        if (!QueryableListExtensions.IsKnownSort(query.Sort, Sorts))
-        {
-            errors.Add("sort", $"Sort by one of: {string.Join(", ", Sorts.Keys)} (prefix - for descending).");
-        }
-
-        OpportunityStage? stageFilter = null;
-        if (!string.IsNullOrEmpty(stage))
-        {
-            if (EnumNames.TryParse<OpportunityStage>(stage, out var parsed))
-            {
-                stageFilter = parsed;
-            }
-            else
-            {
-                errors.Add("stage", EnumNames.OneOfMessage<OpportunityStage>("Stage"));
-            }
-        }
-
+        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
+        var stageFilter = EnumNames.ParseFilter<OpportunityStage>(stage, "stage", "Stage", errors);
         var owner = OwnerFilter.Parse(ownerId, caller, errors);
         if (errors.HasErrors)
         {

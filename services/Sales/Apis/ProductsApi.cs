@@ -44,9 +44,9 @@ public static class ProductsApi
         SalesDbContext db,
         CancellationToken cancellationToken)
     {
-        if (!QueryableListExtensions.IsKnownSort(query.Sort, Sorts))
+        if (new ValidationErrors().CheckSort(query.Sort, Sorts) is { HasErrors: true } sortErrors)
         {
-            return new ValidationErrors().Add("sort", $"Sort by one of: {string.Join(", ", Sorts.Keys)} (prefix - for descending).").ToProblem();
+            return sortErrors.ToProblem();
         }
 
         var products = db.Products.AsNoTracking();
