@@ -115,7 +115,7 @@ public sealed class BillingContractsApiTests(CrmFixture fixture)
     }
 
     [Fact]
-    public async Task People_move_the_end_date_cancel_and_keep_notes_with_the_version()
+    public async Task People_move_the_end_date_terminate_and_keep_notes_with_the_version()
     {
         var deal = await BillingDeals.WonAsync(fixture);
         var contract = await deal.GenerateContractAsync(new { start_date = "2026-01-01", end_date = "2099-12-31", billing_cycle = "Monthly" });
@@ -133,17 +133,26 @@ public sealed class BillingContractsApiTests(CrmFixture fixture)
         moved.Str("notes").ShouldBe("Extended");
         moved.Int("version").ShouldBe(2);
 
-        var stale = await deal.Client.PutJsonAsync(url, new { status = "Cancelled", version = 1 });
+        var stale = await deal.Client.PutJsonAsync(url, new { status = "Terminated", version = 1 });
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
-        var cancelled = await deal.Client.PutJsonAsync(url, new { status = "Cancelled", version = 2 }).OkAsync();
-        cancelled.Str("status").ShouldBe("Cancelled");
-        cancelled.Int("version").ShouldBe(3);
+        // Contracts are Active, Expired or Terminated: Cancelled is an order status only.
+        var cancel = await deal.Client.PutJsonAsync(url, new { status = "Cancelled", version = 2 });
+        cancel.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
-        // A cancelled contract only takes notes.
+        var terminated = await deal.Client.PutJsonAsync(url, new { status = "Terminated", version = 2 }).OkAsync();
+        terminated.Str("status").ShouldBe("Terminated");
+        terminated.Str("terminated_on").ShouldBe(Today);
+        terminated.Int("version").ShouldBe(3);
+
+        // A terminated contract only takes notes; its schedule stops on the day it was terminated.
         (await deal.Client.PutJsonAsync(url, new { end_date = "2031-01-01", version = 3 })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await deal.Client.PutJsonAsync(url, new { notes = "Client left", version = 3 }).OkAsync()).Str("notes").ShouldBe("Client left");
-        (await deal.Client.GetAsync($"/api/v1/contracts?account_id={deal.Account.Str("id")}&status=Cancelled").OkAsync())["items"]!.AsArray().Count.ShouldBe(1);
+        var noted = await deal.Client.PutJsonAsync(url, new { notes = "Client left", version = 3 }).OkAsync();
+        noted.Str("notes").ShouldBe("Client left");
+        noted.Str("terminated_on").ShouldBe(Today);
+        noted["schedule"]!.AsArray().Last()!.Str("period_start").CompareTo(Today).ShouldBeLessThanOrEqualTo(0);
+        (await deal.Client.GetAsync($"/api/v1/contracts?account_id={deal.Account.Str("id")}&status=Terminated").OkAsync())["items"]!.AsArray().Single()!.Str("status").ShouldBe("Terminated");
+        (await deal.Client.GetAsync($"/api/v1/contracts?account_id={deal.Account.Str("id")}&status=Cancelled")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -195,12 +204,52 @@ public sealed class BillingContractsApiTests(CrmFixture fixture)
         voided.Str("status").ShouldBe("Void");
         voided["contract"]!.Str("total_paid").ShouldBe("0.00");
 
-        // A cancelled contract takes no payments.
-        await deal.Client.PutJsonAsync($"/api/v1/contracts/{contract.Str("id")}", new { status = "Cancelled", version = 1 }).OkAsync();
+        // A terminated contract takes no payments.
+        await deal.Client.PutJsonAsync($"/api/v1/contracts/{contract.Str("id")}", new { status = "Terminated", version = 1 }).OkAsync();
         var refused = await deal.Client.PostJsonAsync(url, new { amount = 500, payment_date = "2026-03-05", payment_method = "Stripe", service_period_start = "2026-03-01", service_period_end = "2026-03-31" });
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.ReadJsonAsync()).Str("detail").ShouldBe("The contract is Terminated; it takes no payments.");
         (await deal.Client.PostJsonAsync($"/api/v1/contracts/{Guid.NewGuid()}/payments", new { amount = 500, payment_date = "2026-03-05", payment_method = "Stripe", service_period_start = "2026-03-01", service_period_end = "2026-03-31" }))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_schedule_expects_one_payment_per_cycle_and_says_where_each_period_stands()
+    {
+        // In the past: Jan paid, Feb partly, Mar nothing, and a short last period cut at the end date.
+        var deal = await BillingDeals.WonAsync(fixture);
+        var past = await deal.GenerateContractAsync(new { start_date = "2025-01-01", end_date = "2025-04-15", billing_cycle = "Monthly", price_per_cycle = 500 });
+        var url = $"/api/v1/contracts/{past.Str("id")}/payments";
+        past["schedule"]!.AsArray().Count.ShouldBe(4);
+        await deal.Client.PostJsonAsync(url, new { amount = 300, payment_date = "2025-01-05", payment_method = "Cash", service_period_start = "2025-01-01", service_period_end = "2025-01-31" }).CreatedAsync();
+        await deal.Client.PostJsonAsync(url, new { amount = 200, payment_date = "2025-01-20", payment_method = "Cash", service_period_start = "2025-01-15", service_period_end = "2025-01-31" }).CreatedAsync();
+        await deal.Client.PostJsonAsync(url, new { amount = 200, payment_date = "2025-02-05", payment_method = "Cash", service_period_start = "2025-02-01", service_period_end = "2025-02-28" }).CreatedAsync();
+        await deal.Client.PostJsonAsync(url, new { amount = 500, payment_date = "2025-03-05", payment_method = "Cash", status = "Pending", service_period_start = "2025-03-01", service_period_end = "2025-03-31" }).CreatedAsync();
+
+        var schedule = (await deal.Client.GetAsync($"/api/v1/contracts/{past.Str("id")}").OkAsync())["schedule"]!.AsArray();
+        schedule.Select(p => $"{p!.Str("period_start")}..{p!.Str("period_end")} {p!.Str("expected_amount")} {p!.Str("paid_amount")} {p!.Str("status")}").ShouldBe(
+        [
+            "2025-01-01..2025-01-31 500.00 500.00 Paid",
+            "2025-02-01..2025-02-28 500.00 200.00 Overdue",
+            "2025-03-01..2025-03-31 500.00 0.00 Overdue",
+            "2025-04-01..2025-04-15 500.00 0.00 Overdue",
+        ]);
+
+        // From this month on, quarterly: the current quarter is Due, then Partially Paid; the next ones are Upcoming.
+        var other = await BillingDeals.WonAsync(fixture);
+        var start = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
+        string D(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var current = await other.GenerateContractAsync(new { start_date = D(start), end_date = D(start.AddMonths(12).AddDays(-1)), billing_cycle = "Quarterly", price_per_cycle = 1500 });
+        var periods = current["schedule"]!.AsArray();
+        periods.Select(p => p!.Str("period_start")).ShouldBe([D(start), D(start.AddMonths(3)), D(start.AddMonths(6)), D(start.AddMonths(9))]);
+        periods.Select(p => p!.Str("status")).ShouldBe(["Due", "Upcoming", "Upcoming", "Upcoming"]);
+        periods[0]!.Str("period_end").ShouldBe(D(start.AddMonths(3).AddDays(-1)));
+        periods[0]!.Str("expected_amount").ShouldBe("1500.00");
+
+        await other.Client.PostJsonAsync($"/api/v1/contracts/{current.Str("id")}/payments", new { amount = 500, payment_date = Today, payment_method = "Stripe", service_period_start = D(start), service_period_end = D(start.AddMonths(1).AddDays(-1)) }).CreatedAsync();
+        var paid = (await other.Client.GetAsync($"/api/v1/contracts/{current.Str("id")}").OkAsync())["schedule"]!.AsArray();
+        paid[0]!.Str("paid_amount").ShouldBe("500.00");
+        paid[0]!.Str("status").ShouldBe("Partially Paid");
     }
 
     private static string ContractUrl(BillingDeal deal) => $"/api/v1/opportunities/{deal.Opportunity.Str("id")}/generate-contract";

@@ -146,6 +146,31 @@ public sealed class BillingOrdersApiTests(CrmFixture fixture)
     }
 
     [Fact]
+    public async Task Generate_order_before_the_won_deal_reaches_Billing_says_so()
+    {
+        const string NotYet = "The won deal has not reached Billing yet; try again in a moment.";
+        var deal = await BillingDeals.WonAsync(fixture);
+        var unknown = await deal.Client.PostAsync($"/api/v1/opportunities/{Guid.NewGuid()}/generate-order", null);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await unknown.ReadJsonAsync()).Str("detail").ShouldBe(NotYet);
+
+        // Right after Closed Won the event is usually still on its way: 404 with that detail, else the order.
+        var early = await deal.Client.PostAsync($"/api/v1/opportunities/{deal.Opportunity.Str("id")}/generate-order", null);
+        if (early.StatusCode == HttpStatusCode.NotFound)
+        {
+            (await early.ReadJsonAsync()).Str("detail").ShouldBe(NotYet);
+        }
+        else
+        {
+            early.StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var contract = await deal.Client.PostJsonAsync($"/api/v1/opportunities/{Guid.NewGuid()}/generate-contract", new { start_date = "2026-01-01", end_date = "2026-12-31", billing_cycle = "Monthly" });
+        contract.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await contract.ReadJsonAsync()).Str("detail").ShouldBe(NotYet);
+    }
+
+    [Fact]
     public async Task People_set_Fulfilled_or_Cancelled_with_the_version_they_read()
     {
         var deal = await BillingDeals.WonAsync(fixture);

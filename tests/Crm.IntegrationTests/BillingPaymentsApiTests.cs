@@ -229,6 +229,21 @@ public sealed class BillingPaymentsApiTests(CrmFixture fixture)
     }
 
     [Fact]
+    public async Task Ten_completed_payments_logged_at_once_all_count()
+    {
+        var (client, order, _) = await OrderAsync();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            client.PostJsonAsync($"/api/v1/orders/{order.Str("id")}/payments", new { amount = "940.00", payment_date = "2026-03-01", payment_method = "Stripe" })));
+
+        responses.Select(r => r.StatusCode).ShouldAllBe(s => s == HttpStatusCode.Created);
+        var read = await ReadAsync(client, order);
+        read["payments"]!.AsArray().Count.ShouldBe(10);
+        read.Str("total_paid").ShouldBe("9400.00");
+        read.Str("balance_due").ShouldBe("0.00");
+        read.Str("status").ShouldBe("Paid in Full");
+    }
+
+    [Fact]
     public async Task The_payment_list_carries_the_order_and_account_and_filters()
     {
         var (client, order, deal) = await OrderAsync();

@@ -68,14 +68,62 @@ public sealed class BillingRetainerReportTests(CrmFixture fixture)
     }
 
     [Fact]
-    public async Task Accounts_without_retainer_payments_are_left_out()
+    public async Task Accounts_with_neither_retainer_payments_nor_expected_payments_are_left_out()
     {
         var deal = await BillingDeals.WonAsync(fixture);
-        var contract = await deal.GenerateContractAsync(new { start_date = "2033-01-01", end_date = "2033-12-31", billing_cycle = "Monthly" });
+        var contract = await deal.GenerateContractAsync(new { start_date = "2033-01-01", end_date = "2033-12-31", billing_cycle = "Quarterly", price_per_cycle = 1500 });
         await PayContractAsync(deal, contract, 500, "2033-06-01", status: "Failed");
 
+        // Its contract expects payments in 2033: listed with nothing paid, nothing overdue yet.
         var report = await deal.Client.GetAsync("/api/v1/reports/retainer-payments?year=2033").OkAsync();
-        RowOf(report, deal).ShouldBeNull();
+        var row = RowOf(report, deal)!;
+        row.ShouldNotBeNull();
+        row["months"]!.AsObject().ShouldBeEmpty();
+        row.Str("total").ShouldBe("0.00");
+        row["expected"]!.AsObject().Select(m => $"{m.Key}={m.Value}").ShouldBe(["1=1500.00", "4=1500.00", "7=1500.00", "10=1500.00"]);
+        row["overdue"]!.AsArray().ShouldBeEmpty();
+
+        // Nothing paid, nothing expected in 2034.
+        RowOf(await deal.Client.GetAsync("/api/v1/reports/retainer-payments?year=2034").OkAsync(), deal).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Expected_amounts_and_overdue_months_come_from_the_contract_schedules()
+    {
+        var deal = await BillingDeals.WonAsync(fixture);
+        var contract = await deal.GenerateContractAsync(new { start_date = "2025-01-01", end_date = "2025-06-30", billing_cycle = "Monthly", price_per_cycle = 500 });
+        await PayContractAsync(deal, contract, 500, "2025-01-01");
+        await PayContractAsync(deal, contract, 200, "2025-02-01");
+        await PayContractAsync(deal, contract, "500.00", "2025-03-01");
+
+        var report = await deal.Client.GetAsync("/api/v1/reports/retainer-payments?year=2025").OkAsync();
+        var row = RowOf(report, deal)!;
+        row["months"]!.AsObject().Select(m => $"{m.Key}={m.Value}").ShouldBe(["1=500.00", "2=200.00", "3=500.00"]);
+        row["expected"]!.AsObject().Select(m => $"{m.Key}={m.Value}").ShouldBe(["1=500.00", "2=500.00", "3=500.00", "4=500.00", "5=500.00", "6=500.00"]);
+        row["overdue"]!.AsArray().Select(m => m!.GetValue<int>()).ShouldBe([2, 4, 5, 6]);
+        row.Str("total").ShouldBe("1200.00");
+
+        // The totals are over every row of the report.
+        var rows = report["rows"]!.AsArray();
+        report.Str("total").ShouldBe(rows.Sum(r => decimal.Parse(r!.Str("total"), System.Globalization.CultureInfo.InvariantCulture)).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (month, amount) in report["month_totals"]!.AsObject())
+        {
+            amount!.GetValue<string>().ShouldBe(rows.Sum(r => r!["months"]![month] is { } v ? decimal.Parse(v.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : 0m)
+                .ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        report["month_totals"]!["1"].ShouldNotBeNull();
+
+        // The same paid amounts as CSV: Account, Jan..Dec, Total, then a Total line.
+        var csv = await deal.Client.GetAsync("/api/v1/reports/retainer-payments.csv?year=2025");
+        csv.StatusCode.ShouldBe(HttpStatusCode.OK);
+        csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("Account,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec,Total");
+        lines.ShouldContain($"{deal.Account.Str("name")},500.00,200.00,500.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,1200.00");
+        lines[^1].ShouldStartWith("Total,");
+        lines[^1].ShouldEndWith($",{report.Str("total")}");
+        (await deal.Client.GetAsync("/api/v1/reports/retainer-payments.csv?year=abc")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed record GenerateContractRequest(
     decimal? PricePerCycle,
     string? Notes);
 
-/// <summary>Only the fields to change (end_date, status Cancelled, notes) plus the version they were read at.</summary>
+/// <summary>Only the fields to change (end_date, status Terminated, notes) plus the version they were read at.</summary>
 public sealed record UpdateContractRequest : ContractChanges
 {
     public Optional<int?> Version { get; init; }
@@ -39,7 +39,20 @@ public sealed record ContractResponse(
     DateTime UpdatedAt,
     Guid UpdatedBy,
     string UpdatedByName,
-    IReadOnlyList<PaymentListItem> Payments);
+    IReadOnlyList<PaymentListItem> Payments,
+    DateOnly? TerminatedOn,
+    IReadOnlyList<ContractPeriodResponse> Schedule);
+
+/// <summary>One period of the contract's schedule of expected payments (derived, never stored).</summary>
+public sealed record ContractPeriodResponse(
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    [property: JsonConverter(typeof(MoneyJsonConverter))] decimal ExpectedAmount,
+    [property: JsonConverter(typeof(MoneyJsonConverter))] decimal PaidAmount,
+    SchedulePeriodStatus Status)
+{
+    public static ContractPeriodResponse From(SchedulePeriod p) => new(p.PeriodStart, p.PeriodEnd, p.ExpectedAmount, p.PaidAmount, p.Status);
+}
 
 /// <summary>A list row: the account's name joined, the status computed (Expired), what is paid summed.</summary>
 public sealed class ContractListItem
@@ -68,6 +81,8 @@ public sealed class ContractListItem
 
     public required ContractStatus Status { get; init; }
 
+    public DateOnly? TerminatedOn { get; init; }
+
     [JsonConverter(typeof(MoneyJsonConverter))]
     public required decimal TotalPaid { get; init; }
 
@@ -78,12 +93,22 @@ public sealed class ContractListItem
 
 /// <summary>
 /// The 12-month retainer view: per account, Completed retainer payments summed by the month of their
-/// service_period_start. Months without payments are left out of an account's <c>months</c>.
+/// service_period_start (<c>months</c>), and what the account's contracts' schedules expect per month of
+/// their period start (<c>expected</c>); <c>overdue</c> lists the months that ended before today with
+/// less paid than expected. Months without an amount are left out of every map.
+/// <c>month_totals</c> and <c>total</c> sum the paid amounts over all rows.
 /// </summary>
-public sealed record RetainerReport(int Year, IReadOnlyList<int> Months, IReadOnlyList<RetainerReportRow> Rows);
+public sealed record RetainerReport(
+    int Year,
+    IReadOnlyList<int> Months,
+    IReadOnlyList<RetainerReportRow> Rows,
+    IReadOnlyDictionary<string, string> MonthTotals,
+    [property: JsonConverter(typeof(MoneyJsonConverter))] decimal Total);
 
 public sealed record RetainerReportRow(
     Guid AccountId,
     string AccountName,
     IReadOnlyDictionary<string, string> Months,
-    [property: JsonConverter(typeof(MoneyJsonConverter))] decimal Total);
+    [property: JsonConverter(typeof(MoneyJsonConverter))] decimal Total,
+    IReadOnlyDictionary<string, string> Expected,
+    IReadOnlyList<int> Overdue);

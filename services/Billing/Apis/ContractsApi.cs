@@ -19,7 +19,7 @@ namespace Crm.Billing.Apis;
 
 /// <summary>
 /// Retainer contracts: generated once from a won deal holding a retainer product; people move the end
-/// date, cancel them and keep notes. Payments against a contract cover a service period.
+/// date, terminate them and keep notes. Payments against a contract cover a service period.
 /// </summary>
 public static class ContractsApi
 {
@@ -47,7 +47,7 @@ public static class ContractsApi
         return app;
     }
 
-    public static async Task<Results<Created<ContractResponse>, NotFound, ValidationProblem, ProblemHttpResult>> GenerateAsync(
+    public static async Task<Results<Created<ContractResponse>, ValidationProblem, ProblemHttpResult>> GenerateAsync(
         Guid id, GenerateContractRequest request, HttpContext http, ClaimsPrincipal caller, BillingDbContext db, ContractGenerator generator, OrderQueries queries, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -77,7 +77,7 @@ public static class ContractsApi
             GenerateContractOutcome.AlreadyContracted => AlreadyContracted(result.Contract!),
             GenerateContractOutcome.Refused => ConflictResults.State(result.Reason!),
             GenerateContractOutcome.Invalid => errors.Add("price_per_cycle", result.Reason!).ToProblem(),
-            _ => TypedResults.NotFound(),
+            _ => BillingProblems.DealNotInBilling(),
         };
     }
 
@@ -150,9 +150,9 @@ public static class ContractsApi
             errors.Add("version", "Version is required.");
         }
 
-        if (request.Status.IsSet && request.Status.Value is not ContractStatus.Cancelled)
+        if (request.Status.IsSet && request.Status.Value is not ContractStatus.Terminated)
         {
-            errors.Add("status", "Status can only be set to Cancelled; Expired follows the end date.");
+            errors.Add("status", "Status can only be set to Terminated; Expired follows the end date.");
         }
 
         if (errors.HasErrors)
@@ -222,7 +222,7 @@ public static class ContractsApi
         var now = DbClock.UtcNow;
         var payment = Payment.LogForContract(contract.Id, changes, caller.GetUserId(), now);
         db.Payments.Add(payment);
-        db.AddIntegrationEvent(PaymentEvents.Logged(payment, contract, now));
+        db.AddIntegrationEvent(PaymentEvents.Recorded(payment, contract, now));
         await db.SaveChangesAsync(cancellationToken);
         FaultInjection.ThrowIfRequested(http, "payment");
         await transaction.CommitAsync(cancellationToken);

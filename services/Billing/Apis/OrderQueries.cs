@@ -185,6 +185,7 @@ public sealed class OrderQueries(BillingDbContext db)
             BillingCycle = c.BillingCycle,
             PricePerCycle = c.PricePerCycle,
             Status = c.Status == ContractStatus.Active && c.EndDate < today ? ContractStatus.Expired : c.Status,
+            TerminatedOn = c.TerminatedOn,
             TotalPaid = db.Payments.Where(p => p.ContractId == c.Id && p.Status == PaymentStatus.Completed).Sum(p => (decimal?)p.Amount) ?? 0m,
             Version = c.Version,
             CreatedAt = c.CreatedAt,
@@ -207,10 +208,13 @@ public sealed class OrderQueries(BillingDbContext db)
         var accountName = await AccountNameAsync(c.AccountId, cancellationToken) ?? deal.AccountName;
         var names = await UserNamesAsync([c.CreatedBy, c.UpdatedBy], cancellationToken);
         var paid = payments.Where(p => p.Status == PaymentStatus.Completed).Sum(p => p.Amount);
+        var schedule = c.Schedule(
+            payments.Where(p => p.Status == PaymentStatus.Completed && p.ServicePeriodStart is not null).Select(p => (p.ServicePeriodStart!.Value, p.Amount)),
+            Today);
         return new ContractResponse(
             c.Id, c.ContractNumber, c.AccountId, accountName, c.OpportunityId, deal.OpportunityName, c.StartDate, c.EndDate, c.BillingCycle,
             c.PricePerCycle, c.StatusOn(Today), c.Notes, paid, c.Version,
             c.CreatedAt, c.CreatedBy, names.GetValueOrDefault(c.CreatedBy, ""), c.UpdatedAt, c.UpdatedBy, names.GetValueOrDefault(c.UpdatedBy, ""),
-            payments);
+            payments, c.TerminatedOn, schedule.Select(ContractPeriodResponse.From).ToList());
     }
 }

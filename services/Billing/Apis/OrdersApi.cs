@@ -40,7 +40,7 @@ public static class OrdersApi
         return app;
     }
 
-    public static async Task<Results<Created<OrderResponse>, NotFound, ProblemHttpResult>> GenerateAsync(
+    public static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> GenerateAsync(
         Guid id, HttpContext http, ClaimsPrincipal caller, BillingDbContext db, OrderGenerator generator, OrderQueries queries, CancellationToken cancellationToken)
     {
         await db.EnsureCallerAsync(caller, cancellationToken);
@@ -50,7 +50,7 @@ public static class OrdersApi
             GenerateOutcome.Created => TypedResults.Created($"/api/v1/orders/{result.Order!.Id}", await queries.ToResponseAsync(result.Order, cancellationToken)),
             GenerateOutcome.AlreadyOrdered => AlreadyOrdered(result.Order!),
             GenerateOutcome.Refused => ConflictResults.State(result.Reason!),
-            _ => TypedResults.NotFound(),
+            _ => BillingProblems.DealNotInBilling(),
         };
     }
 

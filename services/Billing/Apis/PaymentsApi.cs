@@ -167,7 +167,7 @@ public static class PaymentsApi
         }
 
         db.Payments.Add(payment);
-        db.AddIntegrationEvent(PaymentEvents.Logged(payment, order, now));
+        db.AddIntegrationEvent(PaymentEvents.Recorded(payment, order, now));
         await db.SaveChangesAsync(cancellationToken);
         FaultInjection.ThrowIfRequested(http, "payment");
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using System.Text;
 using Crm.Billing.Infrastructure;
 using Crm.Billing.Model;
-using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Billing.Apis;
 
-/// <summary>The 12-month retainer payment view (workflow 3).</summary>
+/// <summary>The 12-month retainer payment view (workflow 3), as JSON and as CSV.</summary>
 public static class ReportsApi
 {
     public const int MinYear = 2000;
@@ -20,27 +20,98 @@ public static class ReportsApi
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/reports/retainer-payments", RetainerPaymentsAsync).WithTags("Reports");
+        app.MapGet("/api/v1/reports/retainer-payments.csv", RetainerPaymentsCsvAsync).WithTags("Reports");
         return app;
     }
 
     /// <summary>
     /// Completed retainer payments of the year, per account, summed by the month of their
     /// service_period_start: contract payments, and payments with a service period against orders that
-    /// hold a retainer product. Accounts without such payments are left out, and so are the empty months
-    /// of an account's <c>months</c>. Rows sort by account name; year defaults to the current one.
+    /// hold a retainer product. Beside them, what the account's contracts' schedules expect per month
+    /// (by period start; Terminated contracts expect nothing after the day they were terminated) and the
+    /// overdue months (ended before today, less paid than expected). Accounts with neither payments nor
+    /// expected amounts are left out, and so are the empty months of each map. Rows sort by account
+    /// name; year defaults to the current one.
     /// </summary>
     public static async Task<Results<Ok<RetainerReport>, ValidationProblem>> RetainerPaymentsAsync(
         [FromQuery(Name = "year")] string? year, BillingDbContext db, OrderQueries queries, CancellationToken cancellationToken)
     {
-        var wanted = OrderQueries.Today.Year;
-        if (!string.IsNullOrWhiteSpace(year))
+        if (ParseYear(year) is not { } wanted)
         {
-            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out wanted) || wanted < MinYear || wanted > MaxYear)
-            {
-                return new ValidationErrors().Add("year", $"Year must be a year between {MinYear} and {MaxYear}.").ToProblem();
-            }
+            return YearProblem();
         }
 
+        return TypedResults.Ok(await BuildAsync(wanted, db, queries, cancellationToken));
+    }
+
+    /// <summary>The same report as CSV: Account, Jan..Dec, Total (paid amounts, 1234.50), then a Total line.</summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> RetainerPaymentsCsvAsync(
+        [FromQuery(Name = "year")] string? year, BillingDbContext db, OrderQueries queries, CancellationToken cancellationToken)
+    {
+        if (ParseYear(year) is not { } wanted)
+        {
+            return YearProblem();
+        }
+
+        var report = await BuildAsync(wanted, db, queries, cancellationToken);
+        var csv = new StringBuilder();
+        csv.Append("Account");
+        foreach (var m in AllMonths)
+        {
+            csv.Append(',').Append(CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(m));
+        }
+
+        csv.Append(",Total\r\n");
+        foreach (var row in report.Rows)
+        {
+            Line(csv, row.AccountName, row.Months, row.Total);
+        }
+
+        Line(csv, "Total", report.MonthTotals, report.Total);
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"retainer-payments-{wanted}.csv");
+    }
+
+    private static void Line(StringBuilder csv, string label, IReadOnlyDictionary<string, string> months, decimal total)
+    {
+        csv.Append(CsvField(label));
+        foreach (var m in AllMonths)
+        {
+            csv.Append(',').Append(months.GetValueOrDefault(Key(m), Money(0m)));
+        }
+
+        csv.Append(',').Append(Money(total)).Append("\r\n");
+    }
+
+    /// <summary>Quoted when needed; a leading =, +, - or @ is defused so spreadsheets don't run it as a formula.</summary>
+    private static string CsvField(string value)
+    {
+        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+
+    private static int? ParseYear(string? year)
+    {
+        if (string.IsNullOrWhiteSpace(year))
+        {
+            return OrderQueries.Today.Year;
+        }
+
+        return int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var wanted) && wanted >= MinYear && wanted <= MaxYear ? wanted : null;
+    }
+
+    private static ValidationProblem YearProblem() => new ValidationErrors().Add("year", $"Year must be a year between {MinYear} and {MaxYear}.").ToProblem();
+
+    private static string Key(int month) => month.ToString(CultureInfo.InvariantCulture);
+
+    private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static async Task<RetainerReport> BuildAsync(int wanted, BillingDbContext db, OrderQueries queries, CancellationToken cancellationToken)
+    {
+        var today = OrderQueries.Today;
         var first = new DateOnly(wanted, 1, 1);
         var next = first.AddYears(1);
         var sums = await queries.PaymentRows()
@@ -50,16 +121,40 @@ public static class ReportsApi
             .Select(g => new { g.Key.AccountId, g.Key.Month, Amount = g.Sum(p => p.Amount), AccountName = g.Max(p => p.AccountName) })
             .ToListAsync(cancellationToken);
 
-        var rows = sums
-            .GroupBy(s => s.AccountId)
-            .Select(a => new RetainerReportRow(
-                a.Key,
-                a.Max(s => s.AccountName)!,
-                a.OrderBy(s => s.Month).ToDictionary(s => s.Month.ToString(CultureInfo.InvariantCulture), s => s.Amount.ToString("0.00", CultureInfo.InvariantCulture)),
-                a.Sum(s => s.Amount)))
+        // The contracts whose terms overlap the year; their schedules are derived here, never stored.
+        var contracts = await queries.ContractRows(today)
+            .Where(c => c.StartDate < next && c.EndDate >= first)
+            .Select(c => new { c.AccountId, c.AccountName, c.StartDate, c.EndDate, c.BillingCycle, c.PricePerCycle, c.TerminatedOn })
+            .ToListAsync(cancellationToken);
+        var expected = contracts
+            .SelectMany(c => ContractSchedule.Bounds(c.StartDate, c.EndDate, c.BillingCycle, c.TerminatedOn)
+                .Where(p => p.Start >= first && p.Start < next)
+                .Select(p => new { c.AccountId, c.AccountName, p.Start.Month, Amount = c.PricePerCycle }))
+            .GroupBy(e => new { e.AccountId, e.Month })
+            .Select(g => new { g.Key.AccountId, g.Key.Month, Amount = g.Sum(e => e.Amount), AccountName = g.Max(e => e.AccountName) })
+            .ToList();
+
+        var names = sums.Select(s => (s.AccountId, s.AccountName)).Concat(expected.Select(e => (e.AccountId, e.AccountName)))
+            .GroupBy(a => a.AccountId)
+            .ToDictionary(g => g.Key, g => g.Max(a => a.AccountName)!);
+        var rows = names
+            .Select(account =>
+            {
+                var paid = sums.Where(s => s.AccountId == account.Key).ToDictionary(s => s.Month, s => s.Amount);
+                var due = expected.Where(e => e.AccountId == account.Key).ToDictionary(e => e.Month, e => e.Amount);
+                var overdue = due.Keys
+                    .Where(m => due[m] > paid.GetValueOrDefault(m) && new DateOnly(wanted, m, 1).AddMonths(1) <= today)
+                    .Order()
+                    .ToList();
+                return new RetainerReportRow(account.Key, account.Value, Map(paid), paid.Values.Sum(), Map(due), overdue);
+            })
             .OrderBy(r => r.AccountName, StringComparer.OrdinalIgnoreCase)
             .ThenBy(r => r.AccountId)
             .ToList();
-        return TypedResults.Ok(new RetainerReport(wanted, AllMonths, rows));
+        var monthTotals = sums.GroupBy(s => s.Month).ToDictionary(g => g.Key, g => g.Sum(s => s.Amount));
+        return new RetainerReport(wanted, AllMonths, rows, Map(monthTotals), monthTotals.Values.Sum());
     }
+
+    private static Dictionary<string, string> Map(Dictionary<int, decimal> amounts) =>
+        amounts.Where(a => a.Value != 0m).OrderBy(a => a.Key).ToDictionary(a => Key(a.Key), a => Money(a.Value));
 }

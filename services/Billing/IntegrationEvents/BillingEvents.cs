@@ -31,7 +31,7 @@ public static class PaymentEvents
         new(p.Id, null, null, c.AccountId, p.Amount, p.PaymentDate, EnumNames.Display(p.PaymentMethod), EnumNames.Display(p.Status),
             p.ServicePeriodStart, p.ServicePeriodEnd, p.Version, c.Id, c.ContractNumber);
 
-    public static PaymentLogged Logged(Payment p, Contract c, DateTime now) => new(Snapshot(p, c), p.CreatedBy, now);
+    public static PaymentRecorded Recorded(Payment p, Contract c, DateTime now) => new(Snapshot(p, c), p.CreatedBy, now);
 
     public static PaymentUpdated Updated(Payment p, Contract c, DateTime now) => new(Snapshot(p, c), p.UpdatedBy, now);
 
@@ -41,7 +41,7 @@ public static class PaymentEvents
         new(p.Id, p.OrderId, o.OrderNumber, o.AccountId, p.Amount, p.PaymentDate, EnumNames.Display(p.PaymentMethod), EnumNames.Display(p.Status),
             p.ServicePeriodStart, p.ServicePeriodEnd, p.Version);
 
-    public static PaymentLogged Logged(Payment p, Order o, DateTime now) => new(Snapshot(p, o), p.CreatedBy, now);
+    public static PaymentRecorded Recorded(Payment p, Order o, DateTime now) => new(Snapshot(p, o), p.CreatedBy, now);
 
     public static PaymentUpdated Updated(Payment p, Order o, DateTime now) => new(Snapshot(p, o), p.UpdatedBy, now);
 

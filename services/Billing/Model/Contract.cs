@@ -10,17 +10,17 @@ public enum BillingCycle
     Annually,
 }
 
-/// <summary>Active and Cancelled are stored; Expired is computed: an Active contract past its end date.</summary>
+/// <summary>Active and Terminated are stored; Expired is computed: an Active contract past its end date.</summary>
 public enum ContractStatus
 {
     Active,
-    Cancelled,
+    Terminated,
     Expired,
 }
 
 /// <summary>
 /// A retainer agreement, generated once from a won deal that holds a retainer product. People may
-/// move its end date, cancel it and keep notes; a renewal or a price change is a new contract.
+/// move its end date, terminate it and keep notes; a renewal or a price change is a new contract.
 /// What is paid is the sum of its Completed payments, never stored.
 /// </summary>
 public sealed class Contract
@@ -50,8 +50,11 @@ public sealed class Contract
 
     public decimal PricePerCycle { get; private set; }
 
-    /// <summary>As stored: Active or Cancelled. Read <see cref="StatusOn"/> for what clients see.</summary>
+    /// <summary>As stored: Active or Terminated. Read <see cref="StatusOn"/> for what clients see.</summary>
     public ContractStatus Status { get; private set; }
+
+    /// <summary>The day it was terminated (UTC), or null while it is not: its schedule stops there.</summary>
+    public DateOnly? TerminatedOn { get; private set; }
 
     public string? Notes { get; private set; }
 
@@ -100,13 +103,17 @@ public sealed class Contract
     public ContractStatus StatusOn(DateOnly today) => Status == ContractStatus.Active && EndDate < today ? ContractStatus.Expired : Status;
 
     /// <summary>Why no payment can be logged against the contract now, or null.</summary>
-    public string? RefusesPayments() => Status == ContractStatus.Cancelled ? "The contract is Cancelled; it takes no payments." : null;
+    public string? RefusesPayments() => Status == ContractStatus.Terminated ? "The contract is Terminated; it takes no payments." : null;
 
-    /// <summary>Why the change can't be made in the contract's state, or null: a Cancelled contract only takes notes.</summary>
+    /// <summary>Why the change can't be made in the contract's state, or null: a Terminated contract only takes notes.</summary>
     public string? Refuses(ContractChanges c) =>
-        Status == ContractStatus.Cancelled && ((c.EndDate.IsSet && c.EndDate.Value != EndDate) || (c.Status.IsSet && c.Status.Value != ContractStatus.Cancelled))
-            ? "The contract is Cancelled; only its notes can change."
+        Status == ContractStatus.Terminated && ((c.EndDate.IsSet && c.EndDate.Value != EndDate) || (c.Status.IsSet && c.Status.Value != ContractStatus.Terminated))
+            ? "The contract is Terminated; only its notes can change."
             : null;
+
+    /// <summary>The expected payments per period, derived from the terms (see <see cref="ContractSchedule"/>).</summary>
+    public IReadOnlyList<SchedulePeriod> Schedule(IEnumerable<(DateOnly ServicePeriodStart, decimal Amount)> completedPayments, DateOnly today) =>
+        ContractSchedule.Periods(StartDate, EndDate, BillingCycle, PricePerCycle, TerminatedOn, completedPayments, today);
 
     /// <returns>true when anything changed.</returns>
     public bool Apply(ContractChanges c, Guid by, DateTime now)
@@ -117,6 +124,11 @@ public sealed class Contract
         if (end == EndDate && status == Status && notes == Notes)
         {
             return false;
+        }
+
+        if (status == ContractStatus.Terminated && Status != ContractStatus.Terminated)
+        {
+            TerminatedOn = DateOnly.FromDateTime(now);
         }
 
         (EndDate, Status, Notes, UpdatedAt, UpdatedBy) = (end, status, notes, now, by);

@@ -1,6 +1,6 @@
 namespace Crm.Contracts.Billing;
 
-/// <summary>A retainer contract as other services need it. Status and billing cycle are display strings; Status is the stored one (Active, Cancelled).</summary>
+/// <summary>A retainer contract as other services need it. Status and billing cycle are display strings; Status is the stored one (Active, Terminated).</summary>
 public sealed record ContractSnapshot(
     Guid ContractId,
     string ContractNumber,

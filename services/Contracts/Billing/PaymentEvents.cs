@@ -19,7 +19,8 @@ public sealed record PaymentSnapshot(
     Guid? ContractId = null,
     string? ContractNumber = null);
 
-public sealed record PaymentLogged(PaymentSnapshot Payment, Guid ChangedBy, DateTime OccurredAt);
+/// <summary>A payment was recorded against an order or a contract.</summary>
+public sealed record PaymentRecorded(PaymentSnapshot Payment, Guid ChangedBy, DateTime OccurredAt);
 
 public sealed record PaymentUpdated(PaymentSnapshot Payment, Guid ChangedBy, DateTime OccurredAt);
 
