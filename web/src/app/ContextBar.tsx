@@ -6,7 +6,8 @@ import { NAV_ITEMS } from './navigation'
 export function ContextBar({ isAdmin }: { isAdmin: boolean }) {
   const items = NAV_ITEMS.filter((item) => !item.adminOnly || isAdmin)
   const { pathname } = useLocation()
-  const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`))
+  const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`)
+  const isActive = (path: string) => (path === '/' ? pathname === '/' : under(path) || Boolean(items.find((i) => i.path === path)?.alsoActiveFor?.some(under)))
   return (
     <div className="slds-context-bar crm-context-bar">
       <div className="slds-context-bar__primary">

@@ -11,7 +11,12 @@ import { LeadRecordPage } from '../features/leads/LeadRecordPage'
 import { LeadsListPage } from '../features/leads/LeadsListPage'
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage'
 import { OpportunityRecordPage } from '../features/opportunities/OpportunityRecordPage'
+import { ContractRecordPage } from '../features/contracts/ContractRecordPage'
+import { OrderRecordPage } from '../features/orders/OrderRecordPage'
+import { OrdersListPage } from '../features/orders/OrdersListPage'
+import { PaymentsListPage } from '../features/payments/PaymentsListPage'
 import { ProductsPage } from '../features/products/ProductsPage'
+import { RetainerReportPage } from '../features/reports/RetainerReportPage'
 import { AppShell } from './AppShell'
 import { NAV_ITEMS } from './navigation'
 import { ComingSoonPage, NotFoundPage } from './pages'
@@ -45,6 +50,11 @@ export function createRouter() {
         { path: 'leads/:id', element: <LeadRecordPage /> },
         { path: 'opportunities', element: <OpportunitiesPage /> },
         { path: 'opportunities/:id', element: <OpportunityRecordPage /> },
+        { path: 'orders', element: <OrdersListPage /> },
+        { path: 'orders/:id', element: <OrderRecordPage /> },
+        { path: 'payments', element: <PaymentsListPage /> },
+        { path: 'contracts/:id', element: <ContractRecordPage /> },
+        { path: 'reports/retainer', element: <RetainerReportPage /> },
         {
           path: 'products',
           element: (

@@ -16,6 +16,10 @@ import { ConfirmDialog, Illustration, Spinner, useToast } from '../../shared/ui'
 import { accountKeys, accountsApi, toUpdateRequest, useAccount } from './api'
 import { NewContactModal } from '../contacts/ContactFormModal'
 import { contactHref } from '../contacts/fields'
+import { contractHref, useAccountContracts } from '../contracts/api'
+import type { ContractListItem } from '../contracts/types'
+import { orderHref, useAccountOrders } from '../orders/api'
+import type { OrderListItem } from '../orders/types'
 import { opportunityHref } from '../opportunities/api'
 import { NewOpportunityModal } from '../opportunities/NewOpportunityModal'
 import { EditAccountModal } from './AccountFormModal'
@@ -60,6 +64,8 @@ function AccountRecord({ account }: { account: Account }) {
   const [deactivating, setDeactivating] = useState(false)
   const [deactivateError, setDeactivateError] = useState<string>()
   const sections = accountSections(account.id)
+  const orders = useAccountOrders(account.id)
+  const contracts = useAccountContracts(account.id)
 
   const apply = (saved: Account) => {
     queryClient.setQueryData(accountKeys.detail(saved.id), saved)
@@ -168,6 +174,31 @@ function AccountRecord({ account }: { account: Account }) {
                 { key: 'stage', label: 'Stage', render: (o) => o.stage },
                 { key: 'close_date', label: 'Close Date', render: (o) => formatDate(o.close_date) },
                 { key: 'amount', label: 'Amount', render: (o) => formatMoney(o.amount) },
+              ]}
+            />
+            <RelatedList<OrderListItem>
+              title="Orders"
+              icon="standard:orders"
+              rows={orders.data?.items ?? []}
+              rowKey={(o) => o.id}
+              columns={[
+                { key: 'number', label: 'Order Number', render: (o) => <Link to={orderHref(o.id)}>{o.order_number}</Link>, text: (o) => o.order_number },
+                { key: 'date', label: 'Order Date', render: (o) => formatDate(o.order_date) },
+                { key: 'status', label: 'Status', render: (o) => o.status },
+                { key: 'total', label: 'Total', render: (o) => formatMoney(o.total) },
+              ]}
+            />
+            <RelatedList<ContractListItem>
+              title="Contracts"
+              icon="standard:contract"
+              rows={contracts.data?.items ?? []}
+              rowKey={(c) => c.id}
+              columns={[
+                { key: 'number', label: 'Contract Number', render: (c) => <Link to={contractHref(c.id)}>{c.contract_number}</Link>, text: (c) => c.contract_number },
+                { key: 'term', label: 'Term', render: (c) => `${formatDate(c.start_date)} – ${formatDate(c.end_date)}` },
+                { key: 'cycle', label: 'Billing Cycle', render: (c) => c.billing_cycle },
+                { key: 'price', label: 'Price per Cycle', render: (c) => formatMoney(c.price_per_cycle) },
+                { key: 'status', label: 'Status', render: (c) => c.status },
               ]}
             />
           </div>

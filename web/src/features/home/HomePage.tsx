@@ -1,7 +1,7 @@
 import eventsImage from '@salesforce-ux/design-system/assets/images/illustrations/empty-state-events.svg'
 import tasksImage from '@salesforce-ux/design-system/assets/images/illustrations/empty-state-tasks.svg'
 import { Link } from 'react-router'
-import { NAV_ITEMS, NEW_ITEMS } from '../../app/navigation'
+import { NAV_ITEMS, NEW_ITEMS, REPORT_ITEMS } from '../../app/navigation'
 import { Card, EmptyState, Icon, PageHeader } from '../../shared/ui'
 import { isAdmin, useCurrentUser } from '../auth/session'
 
@@ -15,7 +15,7 @@ function greeting(date: Date): string {
 export function HomePage() {
   const { data: user } = useCurrentUser()
   const today = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' }).format(new Date())
-  const quickLinks = NAV_ITEMS.filter((i) => i.path !== '/' && (!i.adminOnly || isAdmin(user)))
+  const quickLinks = [...NAV_ITEMS.filter((i) => i.path !== '/' && (!i.adminOnly || isAdmin(user))), ...REPORT_ITEMS]
 
   return (
     <div className="crm-page">

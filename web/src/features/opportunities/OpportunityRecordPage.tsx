@@ -19,6 +19,7 @@ import { accountHref } from '../accounts/fields'
 import { contactHref } from '../contacts/fields'
 import { opportunitiesApi, opportunityKeys, toUpdateRequest, useOpportunity } from './api'
 import { opportunitySections, STAGE_CLOSED_STEP, STAGE_PATH_STEPS } from './fields'
+import { GenerateContractModal, GenerateOrderDialog } from './GenerateBilling'
 import { AddContactRoleModal, AddProductModal, EditLineItemModal } from './LineItemModals'
 import type { ContactRole, LineItem, Opportunity, Stage } from './types'
 
@@ -35,6 +36,8 @@ export function OpportunityRecordPage() {
 
 type Dialog =
   | { kind: 'close' }
+  | { kind: 'generate-order' }
+  | { kind: 'generate-contract' }
   | { kind: 'add-product' }
   | { kind: 'edit-line'; line: LineItem }
   | { kind: 'delete-line'; line: LineItem }
@@ -100,6 +103,8 @@ function OpportunityRecord({ opportunity }: { opportunity: Opportunity }) {
     }
   }
 
+  const won = opportunity.stage === 'Closed Won'
+  const hasRetainer = opportunity.line_items.some((l) => l.is_retainer_product)
   const wonLocked = opportunity.stage === 'Closed Won' ? 'The products of a Closed Won opportunity can no longer change.' : undefined
   return (
     <>
@@ -128,6 +133,19 @@ function OpportunityRecord({ opportunity }: { opportunity: Opportunity }) {
               },
               { label: 'Probability (%)', value: `${opportunity.probability}%` },
               { label: 'Opportunity Owner', value: opportunity.owner_name },
+            ]}
+            actions={[
+              ...(won ? [{ label: 'Generate Order', onClick: () => setDialog({ kind: 'generate-order' }) }] : []),
+              ...(hasRetainer
+                ? [
+                    {
+                      label: 'Generate Contract',
+                      onClick: () => setDialog({ kind: 'generate-contract' }),
+                      disabled: !won,
+                      title: won ? undefined : 'A contract is generated once the opportunity is Closed Won.',
+                    },
+                  ]
+                : []),
             ]}
           />
         }
@@ -230,6 +248,8 @@ function OpportunityRecord({ opportunity }: { opportunity: Opportunity }) {
           }}
         />
       ) : null}
+      {dialog?.kind === 'generate-order' ? <GenerateOrderDialog opportunity={opportunity} onClose={() => setDialog(undefined)} /> : null}
+      {dialog?.kind === 'generate-contract' ? <GenerateContractModal opportunity={opportunity} onClose={() => setDialog(undefined)} /> : null}
       {dialog?.kind === 'add-product' ? (
         <AddProductModal
           opportunity={opportunity}

@@ -237,13 +237,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
             };
         };
         delete?: never;
@@ -280,13 +273,6 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["OrderResponse"];
                     };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
                 };
             };
         };
@@ -675,6 +661,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/retainer-payments.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    year?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/internal/v1/directory/records/{recordType}/{id}": {
         parameters: {
             query?: never;
@@ -799,10 +822,23 @@ export interface components {
             /** Format: date */
             start_date: string;
             status: components["schemas"]["ContractStatus"];
+            /** Format: date */
+            terminated_on?: null | string;
             /** Format: double */
             total_paid: unknown;
             /** Format: int32 */
             version: number;
+        };
+        ContractPeriodResponse: {
+            /** Format: double */
+            expected_amount: unknown;
+            /** Format: double */
+            paid_amount: unknown;
+            /** Format: date */
+            period_end: string;
+            /** Format: date */
+            period_start: string;
+            status: components["schemas"]["SchedulePeriodStatus"];
         };
         ContractResponse: {
             /** Format: uuid */
@@ -826,9 +862,12 @@ export interface components {
             payments: components["schemas"]["PaymentListItem"][];
             /** Format: double */
             price_per_cycle: unknown;
+            schedule: components["schemas"]["ContractPeriodResponse"][];
             /** Format: date */
             start_date: string;
             status: components["schemas"]["ContractStatus"];
+            /** Format: date */
+            terminated_on: null | string;
             /** Format: double */
             total_paid: unknown;
             /** Format: date-time */
@@ -840,7 +879,7 @@ export interface components {
             version: number;
         };
         /** @enum {unknown} */
-        ContractStatus: "Active" | "Cancelled" | "Expired";
+        ContractStatus: "Active" | "Terminated" | "Expired";
         CreatePaymentRequest: {
             /** Format: double */
             amount: null | number | string;
@@ -906,7 +945,7 @@ export interface components {
             type?: null | string;
         };
         /** @enum {unknown} */
-        OptionalOfContractStatus: "Active" | "Cancelled" | "Expired" | null;
+        OptionalOfContractStatus: "Active" | "Terminated" | "Expired" | null;
         /** Format: date */
         OptionalOfDateOnly: null | string;
         /** Format: double */
@@ -1111,8 +1150,13 @@ export interface components {
         /** @enum {unknown} */
         PaymentStatus: "Completed" | "Pending" | "Failed" | "Void";
         RetainerReport: {
+            month_totals: {
+                [key: string]: string;
+            };
             months: number[];
             rows: components["schemas"]["RetainerReportRow"][];
+            /** Format: double */
+            total: unknown;
             /** Format: int32 */
             year: number;
         };
@@ -1120,12 +1164,18 @@ export interface components {
             /** Format: uuid */
             account_id: string;
             account_name: string;
+            expected: {
+                [key: string]: string;
+            };
             months: {
                 [key: string]: string;
             };
+            overdue: number[];
             /** Format: double */
             total: unknown;
         };
+        /** @enum {unknown} */
+        SchedulePeriodStatus: "Paid" | "Partially Paid" | "Due" | "Overdue" | "Upcoming";
         UpdateContractRequest: {
             end_date?: components["schemas"]["OptionalOfDateOnly"];
             notes?: components["schemas"]["OptionalOfstring"];

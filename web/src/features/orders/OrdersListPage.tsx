@@ -1,0 +1,61 @@
+import { useState } from 'react'
+import { Link } from 'react-router'
+import { formatDate, formatMoney, ListView, type ListColumn } from '../../shared/record'
+import { SelectField } from '../../shared/ui'
+import { accountHref } from '../accounts/fields'
+import { orderHref, orderKeys, ordersApi } from './api'
+import { ORDER_STATUSES, type OrderListItem } from './types'
+
+const COLUMNS: readonly ListColumn<OrderListItem>[] = [
+  { key: 'order_number', label: 'Order Number', sortField: 'order_number', primary: true, text: (o) => o.order_number, href: (o) => orderHref(o.id) },
+  {
+    key: 'account_name',
+    label: 'Account Name',
+    sortField: 'account_name',
+    text: (o) => o.account_name,
+    render: (o) => <Link to={accountHref(o.account_id)}>{o.account_name}</Link>,
+  },
+  { key: 'order_date', label: 'Order Date', sortField: 'order_date', text: (o) => formatDate(o.order_date), width: '10rem' },
+  { key: 'status', label: 'Status', sortField: 'status', text: (o) => o.status, width: '10rem' },
+  { key: 'total', label: 'Total', sortField: 'total', text: (o) => formatMoney(o.total), width: '9rem' },
+  { key: 'total_paid', label: 'Total Paid', sortField: 'total_paid', text: (o) => formatMoney(o.total_paid), width: '9rem' },
+]
+
+/** /orders — every order (generated from won deals); search, sort, filter by status; a link to the retainer report. */
+export function OrdersListPage() {
+  const [status, setStatus] = useState('')
+  return (
+    <ListView<OrderListItem>
+      objectLabel="Orders"
+      icon="standard:orders"
+      title="All Orders"
+      columns={COLUMNS}
+      rowKey={(o) => o.id}
+      queryKey={orderKeys.lists}
+      fetchPage={(query, signal) => ordersApi.list(query, signal)}
+      defaultSort={{ field: 'order_date', direction: 'desc' }}
+      searchPlaceholder="Search by order number or account..."
+      filters={{ status: status || undefined }}
+      filterControls={
+        <SelectField
+          label="Status"
+          className="crm-filter"
+          value={status}
+          onChange={setStatus}
+          placeholder="All statuses"
+          options={ORDER_STATUSES.map((s) => ({ value: s, label: s }))}
+        />
+      }
+      headerActions={
+        <div className="slds-button-group" role="group">
+          <Link className="slds-button slds-button_neutral" to="/payments">
+            Payments
+          </Link>
+          <Link className="slds-button slds-button_neutral" to="/reports/retainer">
+            Retainer Report
+          </Link>
+        </div>
+      }
+    />
+  )
+}
