@@ -19,6 +19,8 @@ import { contactHref } from '../contacts/fields'
 import { contractHref, useAccountContracts } from '../contracts/api'
 import type { ContractListItem } from '../contracts/types'
 import { orderHref, useAccountOrders } from '../orders/api'
+import { useAccountPayments } from '../payments/api'
+import type { PaymentListItem } from '../payments/types'
 import type { OrderListItem } from '../orders/types'
 import { opportunityHref } from '../opportunities/api'
 import { NewOpportunityModal } from '../opportunities/NewOpportunityModal'
@@ -66,6 +68,7 @@ function AccountRecord({ account }: { account: Account }) {
   const sections = accountSections(account.id)
   const orders = useAccountOrders(account.id)
   const contracts = useAccountContracts(account.id)
+  const payments = useAccountPayments(account.id)
 
   const apply = (saved: Account) => {
     queryClient.setQueryData(accountKeys.detail(saved.id), saved)
@@ -199,6 +202,24 @@ function AccountRecord({ account }: { account: Account }) {
                 { key: 'cycle', label: 'Billing Cycle', render: (c) => c.billing_cycle },
                 { key: 'price', label: 'Price per Cycle', render: (c) => formatMoney(c.price_per_cycle) },
                 { key: 'status', label: 'Status', render: (c) => c.status },
+              ]}
+            />
+            <RelatedList<PaymentListItem>
+              title="Payments"
+              icon="standard:currency"
+              rows={payments.data?.items ?? []}
+              rowKey={(p) => p.id}
+              columns={[
+                { key: 'amount', label: 'Amount', render: (p) => formatMoney(p.amount) },
+                { key: 'date', label: 'Payment Date', render: (p) => formatDate(p.payment_date) },
+                { key: 'method', label: 'Method', render: (p) => p.payment_method },
+                { key: 'status', label: 'Status', render: (p) => p.status },
+                {
+                  key: 'for',
+                  label: 'For',
+                  render: (p) =>
+                    p.order_id ? <Link to={orderHref(p.order_id)}>{p.order_number}</Link> : p.contract_id ? <Link to={contractHref(p.contract_id)}>{p.contract_number}</Link> : null,
+                },
               ]}
             />
           </div>

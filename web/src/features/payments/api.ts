@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query'
 import { api, type ListQuery, type ListResponse } from '../../shared/api'
 import type { CreatePaymentRequest, Payment, PaymentListItem, UpdatePaymentRequest } from './types'
 
@@ -21,4 +22,12 @@ export const paymentsApi = {
 export const paymentKeys = {
   all: ['payments'] as const,
   lists: ['payments', 'list'] as const,
+}
+
+/** An account's latest payments (orders' and contracts'), for its record page. */
+export function useAccountPayments(accountId: string) {
+  return useQuery({
+    queryKey: [...paymentKeys.lists, 'account', accountId] as const,
+    queryFn: ({ signal }) => paymentsApi.list({ account_id: accountId, sort: '-payment_date', page: 1, page_size: 50 }, signal),
+  })
 }
