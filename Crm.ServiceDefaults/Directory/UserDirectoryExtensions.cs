@@ -34,3 +34,14 @@ public static class UserDirectoryExtensions
         return modelBuilder;
     }
 }
+
+public static class UserNames
+{
+    /// <summary>"First Last" of each known user among <paramref name="ids"/> (owners, editors), from the local directory.</summary>
+    public static Task<Dictionary<Guid, string>> UserNamesAsync(this DbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        return db.Set<DirectoryUser>().AsNoTracking().Where(u => wanted.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.FirstName + " " + u.LastName).Trim(), cancellationToken);
+    }
+}

@@ -89,24 +89,9 @@ public static class ContractsApi
         OrderQueries queries,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        if (!QueryableListExtensions.IsKnownSort(query.Sort, Sorts))
-        {
-            errors.Add("sort", $"Sort by one of: {string.Join(", ", Sorts.Keys)} (prefix - for descending).");
-        }
+        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
 
-        ContractStatus? statusFilter = null;
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (EnumNames.TryParse<ContractStatus>(status, out var parsed))
-            {
-                statusFilter = parsed;
-            }
-            else
-            {
-                errors.Add("status", EnumNames.OneOfMessage<ContractStatus>("Status"));
-            }
-        }
+        var statusFilter = EnumNames.ParseFilter<ContractStatus>(status, "status", "Status", errors);
 
         if (errors.HasErrors)
         {

@@ -92,7 +92,7 @@ public sealed class OrderQueries(BillingDbContext db)
             .OrderBy(p => p.PaymentDate).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
         var deal = await db.WonDeals.AsNoTracking().SingleAsync(d => d.OpportunityId == o.OpportunityId, cancellationToken);
         var accountName = await AccountNameAsync(o.AccountId, cancellationToken) ?? deal.AccountName;
-        var names = await UserNamesAsync([o.CreatedBy, o.UpdatedBy], cancellationToken);
+        var names = await db.UserNamesAsync([o.CreatedBy, o.UpdatedBy], cancellationToken);
         var total = lines.Sum(l => l.Total);
         var paid = payments.Where(p => p.Status == PaymentStatus.Completed).Sum(p => p.Amount);
         return new OrderResponse(
@@ -152,7 +152,7 @@ public sealed class OrderQueries(BillingDbContext db)
             contractBalance = new ContractBalance(contract.Id, contract.ContractNumber, contract.StatusOn(Today), paid, contract.Version);
         }
 
-        var names = await UserNamesAsync([p.CreatedBy, p.UpdatedBy], cancellationToken);
+        var names = await db.UserNamesAsync([p.CreatedBy, p.UpdatedBy], cancellationToken);
         return new PaymentResponse(
             p.Id, p.OrderId, p.OrderNumber, p.ContractId, p.ContractNumber, p.AccountId, p.AccountName, p.Amount, p.PaymentDate, p.PaymentMethod, p.Status,
             p.TransactionId, p.Notes, p.ServicePeriodStart, p.ServicePeriodEnd, p.Version,
@@ -163,9 +163,6 @@ public sealed class OrderQueries(BillingDbContext db)
     /// <summary>Today (UTC): what decides whether an Active contract reads as Expired.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(Crm.ServiceDefaults.Data.DbClock.UtcNow);
 
-    public async Task<Dictionary<Guid, string>> UserNamesAsync(Guid[] ids, CancellationToken cancellationToken) =>
-        await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => (u.FirstName + " " + u.LastName).Trim(), cancellationToken);
     /// <summary>Contracts as listed: Expired computed from the end date, what is paid summed from the Completed payments.</summary>
     public IQueryable<ContractListItem> ContractRows(DateOnly today) =>
         from c in db.Contracts
@@ -206,7 +203,7 @@ public sealed class OrderQueries(BillingDbContext db)
             .OrderBy(p => p.PaymentDate).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
         var deal = await db.WonDeals.AsNoTracking().SingleAsync(d => d.OpportunityId == c.OpportunityId, cancellationToken);
         var accountName = await AccountNameAsync(c.AccountId, cancellationToken) ?? deal.AccountName;
-        var names = await UserNamesAsync([c.CreatedBy, c.UpdatedBy], cancellationToken);
+        var names = await db.UserNamesAsync([c.CreatedBy, c.UpdatedBy], cancellationToken);
         var paid = payments.Where(p => p.Status == PaymentStatus.Completed).Sum(p => p.Amount);
         var schedule = c.Schedule(
             payments.Where(p => p.Status == PaymentStatus.Completed && p.ServicePeriodStart is not null).Select(p => (p.ServicePeriodStart!.Value, p.Amount)),

@@ -62,24 +62,9 @@ public static class OrdersApi
         OrderQueries queries,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        if (!QueryableListExtensions.IsKnownSort(query.Sort, Sorts))
-        {
-            errors.Add("sort", $"Sort by one of: {string.Join(", ", Sorts.Keys)} (prefix - for descending).");
-        }
+        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
 
-        OrderStatus? statusFilter = null;
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (EnumNames.TryParse<OrderStatus>(status, out var parsed))
-            {
-                statusFilter = parsed;
-            }
-            else
-            {
-                errors.Add("status", EnumNames.OneOfMessage<OrderStatus>("Status"));
-            }
-        }
+        var statusFilter = EnumNames.ParseFilter<OrderStatus>(status, "status", "Status", errors);
 
         if (errors.HasErrors)
         {

@@ -56,37 +56,11 @@ public static class PaymentsApi
         OrderQueries queries,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        if (!QueryableListExtensions.IsKnownSort(query.Sort, Sorts))
-        {
-            errors.Add("sort", $"Sort by one of: {string.Join(", ", Sorts.Keys)} (prefix - for descending).");
-        }
+        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
 
-        PaymentStatus? statusFilter = null;
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (EnumNames.TryParse<PaymentStatus>(status, out var parsed))
-            {
-                statusFilter = parsed;
-            }
-            else
-            {
-                errors.Add("status", EnumNames.OneOfMessage<PaymentStatus>("Status"));
-            }
-        }
+        var statusFilter = EnumNames.ParseFilter<PaymentStatus>(status, "status", "Status", errors);
 
-        PaymentMethod? methodFilter = null;
-        if (!string.IsNullOrEmpty(paymentMethod))
-        {
-            if (EnumNames.TryParse<PaymentMethod>(paymentMethod, out var parsed))
-            {
-                methodFilter = parsed;
-            }
-            else
-            {
-                errors.Add("payment_method", EnumNames.OneOfMessage<PaymentMethod>("Payment Method"));
-            }
-        }
+        var methodFilter = EnumNames.ParseFilter<PaymentMethod>(paymentMethod, "payment_method", "Payment Method", errors);
 
         if (errors.HasErrors)
         {

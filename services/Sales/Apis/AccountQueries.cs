@@ -1,5 +1,6 @@
 using Crm.Sales.Infrastructure;
 using Crm.Sales.Model;
+using Crm.ServiceDefaults.Directory;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sales.Apis;
@@ -35,8 +36,7 @@ public sealed class AccountQueries(SalesDbContext db)
     public async Task<AccountResponse> ToResponseAsync(Account a, CancellationToken cancellationToken)
     {
         Guid[] userIds = [a.OwnerId, a.CreatedBy, a.UpdatedBy];
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => (u.FirstName + " " + u.LastName).Trim(), cancellationToken);
+        var names = await db.UserNamesAsync(userIds, cancellationToken);
         var parent = a.ParentAccountId is { } parentId
             ? await db.Accounts.AsNoTracking().Where(p => p.Id == parentId).Select(p => new AccountReference(p.Id, p.Name)).SingleOrDefaultAsync(cancellationToken)
             : null;

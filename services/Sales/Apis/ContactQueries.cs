@@ -1,5 +1,6 @@
 using Crm.Sales.Infrastructure;
 using Crm.Sales.Model;
+using Crm.ServiceDefaults.Directory;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sales.Apis;
@@ -38,8 +39,7 @@ public sealed class ContactQueries(SalesDbContext db)
     public async Task<ContactResponse> ToResponseAsync(Contact c, CancellationToken cancellationToken)
     {
         Guid[] userIds = [c.OwnerId, c.CreatedBy, c.UpdatedBy];
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => (u.FirstName + " " + u.LastName).Trim(), cancellationToken);
+        var names = await db.UserNamesAsync(userIds, cancellationToken);
         var account = await db.Accounts.AsNoTracking().Where(a => a.Id == c.AccountId)
             .Select(a => new AccountReference(a.Id, a.Name)).SingleAsync(cancellationToken);
         var reportsTo = c.ReportsToId is { } managerId

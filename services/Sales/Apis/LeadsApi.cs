@@ -221,8 +221,7 @@ public static class LeadsApi
     private static async Task<LeadResponse> ToResponseAsync(SalesDbContext db, Lead l, CancellationToken cancellationToken)
     {
         Guid[] userIds = [l.OwnerId, l.CreatedBy, l.UpdatedBy];
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => (u.FirstName + " " + u.LastName).Trim(), cancellationToken);
+        var names = await db.UserNamesAsync(userIds, cancellationToken);
         string Name(Guid userId) => names.GetValueOrDefault(userId, "");
         return new LeadResponse(
             l.Id, l.FirstName, l.LastName, l.FullName, l.Company, l.Title, l.Email, l.Phone, l.Website, l.Address,

@@ -1,5 +1,6 @@
 using Crm.Sales.Infrastructure;
 using Crm.Sales.Model;
+using Crm.ServiceDefaults.Directory;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sales.Apis;
@@ -39,8 +40,7 @@ public sealed class OpportunityQueries(SalesDbContext db)
     public async Task<OpportunityResponse> ToResponseAsync(Opportunity o, CancellationToken cancellationToken)
     {
         Guid[] userIds = [o.OwnerId, o.CreatedBy, o.UpdatedBy];
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => (u.FirstName + " " + u.LastName).Trim(), cancellationToken);
+        var names = await db.UserNamesAsync(userIds, cancellationToken);
         var account = await db.Accounts.AsNoTracking().Where(a => a.Id == o.AccountId)
             .Select(a => new AccountReference(a.Id, a.Name)).SingleAsync(cancellationToken);
         var products = await ProductsAsync(o.LineItems.Select(l => l.ProductId), cancellationToken);
