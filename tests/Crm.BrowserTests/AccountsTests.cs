@@ -21,11 +21,7 @@ public sealed class AccountsTests(CrmFixture crm, BrowserFixture browser)
     private async Task<IPage> LoggedInPageAsync()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(crm.GatewayUrl + "/");
-        await page.WaitForURLAsync(new Regex("/login"));
-        await page.GetByLabel("Username").FillAsync(crm.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(crm.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log In" }).ClickAsync();
+        await page.LogInAsync(crm);
         await page.GetByRole(AriaRole.Heading, new() { Name = "My agenda today" }).WaitForAsync();
         return page;
     }
@@ -150,7 +146,7 @@ public sealed class AccountsTests(CrmFixture crm, BrowserFixture browser)
     {
         var page = await LoggedInPageAsync();
 
-        await page.GotoAsync($"{crm.GatewayUrl}/accounts/{Guid.NewGuid()}");
+        await page.OpenAsync($"{crm.GatewayUrl}/accounts/{Guid.NewGuid()}");
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "This page isn't available" }).WaitForAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to Accounts" }).WaitForAsync();

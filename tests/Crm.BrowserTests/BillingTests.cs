@@ -63,11 +63,7 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
     private async Task<IPage> LoggedInPageAsync(string next)
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(crm.GatewayUrl + next, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await page.WaitForURLAsync(new Regex("/login"));
-        await page.GetByLabel("Username").FillAsync(crm.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(crm.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log In" }).ClickAsync();
+        await page.LogInAsync(crm, next: next);
         return page;
     }
 
@@ -166,7 +162,7 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
         await page.ScreenshotAsync(new() { Path = Shot("billing-order-record.png"), FullPage = true });
 
         // The retainer report for this year: the account's row, January paid.
-        await page.GotoAsync($"{crm.GatewayUrl}/reports/retainer?year={year}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.OpenAsync($"{crm.GatewayUrl}/reports/retainer?year={year}");
         var report = page.GetByRole(AriaRole.Table, new() { Name = $"Retainer payments {year}" });
         var row = report.GetByRole(AriaRole.Row).Filter(new() { HasText = account });
         await row.WaitForAsync();
@@ -175,7 +171,7 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
         await page.ScreenshotAsync(new() { Path = Shot("billing-retainer-report.png"), FullPage = true });
 
         // The retainer line also makes a contract: Generate Contract → its record page with the payments list.
-        await page.GotoAsync($"{crm.GatewayUrl}/opportunities/{opportunityId}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.OpenAsync($"{crm.GatewayUrl}/opportunities/{opportunityId}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate Contract" }).ClickAsync();
         var generate = page.GetByRole(AriaRole.Dialog, new() { Name = "Generate Contract" });
         await generate.GetByLabel("Start Date").FillAsync($"{year}-01-01");
@@ -192,7 +188,7 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
         await page.ScreenshotAsync(new() { Path = Shot("billing-contract-record.png"), FullPage = true });
 
         // With the contract's schedule the report marks the months that ended less paid than expected.
-        await page.GotoAsync($"{crm.GatewayUrl}/reports/retainer?year={year}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.OpenAsync($"{crm.GatewayUrl}/reports/retainer?year={year}");
         var overdueRow = page.GetByRole(AriaRole.Table, new() { Name = $"Retainer payments {year}" }).GetByRole(AriaRole.Row).Filter(new() { HasText = account });
         await overdueRow.WaitForAsync();
         await overdueRow.Locator("td.crm-overdue").First.WaitForAsync();
@@ -208,7 +204,7 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
         await page.GetByRole(AriaRole.Table, new() { Name = "Contracts" }).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^CTR-") }).WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Shot("billing-account-related.png"), FullPage = true });
 
-        await page.GotoAsync($"{crm.GatewayUrl}/payments", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.OpenAsync($"{crm.GatewayUrl}/payments");
         var paymentRows = page.GetByRole(AriaRole.Row).Filter(new() { HasText = account });
         await paymentRows.First.WaitForAsync();
         (await paymentRows.CountAsync()).ShouldBe(2);

@@ -20,11 +20,7 @@ public sealed class SalesFunnelTests(CrmFixture crm, BrowserFixture browser)
     private async Task<IPage> LoggedInPageAsync()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(crm.GatewayUrl + "/");
-        await page.WaitForURLAsync(new Regex("/login"));
-        await page.GetByLabel("Username").FillAsync(crm.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(crm.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log In" }).ClickAsync();
+        await page.LogInAsync(crm);
         await page.GetByRole(AriaRole.Heading, new() { Name = "My agenda today" }).WaitForAsync();
         return page;
     }

@@ -8,21 +8,12 @@ namespace Crm.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class SignInAndUsersTests(CrmFixture crm, BrowserFixture browser)
 {
-    private static async Task LogInAsync(IPage page, string baseUrl, string email, string password)
-    {
-        await page.GotoAsync(baseUrl + "/");
-        await page.WaitForURLAsync(new Regex("/login"));
-        await page.GetByLabel("Username").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log In" }).ClickAsync();
-    }
-
     [Fact]
     public async Task A_wrong_password_shows_the_generic_message_and_stays_on_the_login_page()
     {
         var page = await browser.NewPageAsync();
 
-        await LogInAsync(page, crm.GatewayUrl, crm.AdminEmail, "not-the-password-1");
+        await page.LogInAsync(crm, crm.AdminEmail, "not-the-password-1");
 
         await page.GetByText("Invalid email or password.").WaitForAsync();
         page.Url.ShouldContain("/login");
@@ -34,7 +25,7 @@ public sealed class SignInAndUsersTests(CrmFixture crm, BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
 
-        await LogInAsync(page, crm.GatewayUrl, crm.AdminEmail, crm.AdminPassword);
+        await page.LogInAsync(crm);
         await page.WaitForURLAsync(crm.GatewayUrl + "/");
         await page.GetByRole(AriaRole.Heading, new() { Name = "My agenda today" }).WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "home.png") });
@@ -60,21 +51,21 @@ public sealed class SignInAndUsersTests(CrmFixture crm, BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "View profile" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Log Out" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/login"));
+        await page.WaitForURLAsync(new Regex("/login"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         // The session is over: the app sends us back to log in.
-        await page.GotoAsync(crm.GatewayUrl + "/admin/users");
-        await page.WaitForURLAsync(new Regex("/login"));
+        await page.OpenAsync(crm.GatewayUrl + "/admin/users");
+        await page.WaitForURLAsync(new Regex("/login"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         // The new user sets a password through the link and signs in.
         var newUserPage = await browser.NewPageAsync();
-        await newUserPage.GotoAsync(url.Replace(new Uri(url).GetLeftPart(UriPartial.Authority), crm.GatewayUrl, StringComparison.Ordinal));
+        await newUserPage.OpenAsync(url.Replace(new Uri(url).GetLeftPart(UriPartial.Authority), crm.GatewayUrl, StringComparison.Ordinal));
         await newUserPage.GetByLabel("New Password").FillAsync("Browser2Crm");
         await newUserPage.GetByLabel("Confirm Password").FillAsync("Browser2Crm");
         await newUserPage.GetByRole(AriaRole.Button, new() { Name = "Set Password" }).ClickAsync();
         await newUserPage.GetByRole(AriaRole.Link, new() { Name = "Go to Log In" }).WaitForAsync();
         await newUserPage.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "set-password-done.png") });
-        await LogInAsync(newUserPage, crm.GatewayUrl, email, "Browser2Crm");
+        await newUserPage.LogInAsync(crm, email, "Browser2Crm");
         await newUserPage.GetByRole(AriaRole.Heading, new() { Name = "My agenda today" }).WaitForAsync();
         (await newUserPage.GetByRole(AriaRole.Navigation, new() { Name = "Sales navigation" }).GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).CountAsync()).ShouldBe(0);
     }
