@@ -127,6 +127,25 @@ public sealed class BillingRetainerReportTests(CrmFixture fixture)
     }
 
     [Fact]
+    public async Task A_quarterly_contract_reads_the_same_in_the_report_as_on_its_own_page()
+    {
+        var deal = await BillingDeals.WonAsync(fixture);
+        var contract = await deal.GenerateContractAsync(new { start_date = "2025-01-15", end_date = "2025-12-31", billing_cycle = "Quarterly", price_per_cycle = 3000 });
+        // Paid in February for the quarter that began on 15 January: that quarter is paid, not overdue.
+        await PayContractAsync(deal, contract, 3000, "2025-02-01");
+
+        var row = RowOf(await deal.Client.GetAsync("/api/v1/reports/retainer-payments?year=2025").OkAsync(), deal)!;
+        row["months"]!.AsObject().Select(m => $"{m.Key}={m.Value}").ShouldBe(["2=3000.00"]);
+        row["expected"]!.AsObject().Select(m => $"{m.Key}={m.Value}").ShouldBe(["1=3000.00", "4=3000.00", "7=3000.00", "10=3000.00"]);
+
+        var schedule = (await deal.Client.GetAsync($"/api/v1/contracts/{contract.Str("id")}").OkAsync())["schedule"]!.AsArray();
+        schedule.Select(p => $"{p!.Str("period_start")} {p!.Str("status")}").ShouldBe(
+            ["2025-01-15 Paid", "2025-04-15 Overdue", "2025-07-15 Overdue", "2025-10-15 Overdue"]);
+        var overdueOnPage = schedule.Where(p => p!.Str("status") == "Overdue").Select(p => DateOnly.Parse(p!.Str("period_start"), System.Globalization.CultureInfo.InvariantCulture).Month);
+        row["overdue"]!.AsArray().Select(m => m!.GetValue<int>()).ShouldBe(overdueOnPage);
+    }
+
+    [Fact]
     public async Task The_year_defaults_to_the_current_one_and_a_bad_year_is_refused()
     {
         var client = fixture.CreateClient().WithBearer((await TestUsers.CreateAsync(fixture)).Token);

@@ -29,7 +29,8 @@ public static class ReportsApi
     /// service_period_start: contract payments, and payments with a service period against orders that
     /// hold a retainer product. Beside them, what the account's contracts' schedules expect per month
     /// (by period start; Terminated contracts expect nothing after the day they were terminated) and the
-    /// overdue months (ended before today, less paid than expected). Accounts with neither payments nor
+    /// overdue months: those in which a period starts that its contract's schedule calls Overdue (the
+    /// period has ended and the payments for it fall short). Accounts with neither payments nor
     /// expected amounts are left out, and so are the empty months of each map. Rows sort by account
     /// name; year defaults to the current one.
     /// </summary>
@@ -121,17 +122,25 @@ public static class ReportsApi
             .Select(g => new { g.Key.AccountId, g.Key.Month, Amount = g.Sum(p => p.Amount), AccountName = g.Max(p => p.AccountName) })
             .ToListAsync(cancellationToken);
 
-        // The contracts whose terms overlap the year; their schedules are derived here, never stored.
+        // The contracts whose terms overlap the year, with their Completed payments: each contract's
+        // schedule is derived here exactly as its page shows it (never stored), so a period the contract
+        // calls Overdue is the overdue month here, keyed by the month the period starts in.
         var contracts = await queries.ContractRows(today)
             .Where(c => c.StartDate < next && c.EndDate >= first)
-            .Select(c => new { c.AccountId, c.AccountName, c.StartDate, c.EndDate, c.BillingCycle, c.PricePerCycle, c.TerminatedOn })
+            .Select(c => new { c.Id, c.AccountId, c.AccountName, c.StartDate, c.EndDate, c.BillingCycle, c.PricePerCycle, c.TerminatedOn })
             .ToListAsync(cancellationToken);
+        var contractIds = contracts.Select(c => c.Id).ToList();
+        var contractPayments = (await db.Payments
+            .Where(p => p.ContractId != null && contractIds.Contains(p.ContractId.Value) && p.Status == PaymentStatus.Completed && p.ServicePeriodStart != null)
+            .Select(p => new { ContractId = p.ContractId!.Value, Start = p.ServicePeriodStart!.Value, p.Amount })
+            .ToListAsync(cancellationToken))
+            .ToLookup(p => p.ContractId, p => (p.Start, p.Amount));
         var expected = contracts
-            .SelectMany(c => ContractSchedule.Bounds(c.StartDate, c.EndDate, c.BillingCycle, c.TerminatedOn)
-                .Where(p => p.Start >= first && p.Start < next)
-                .Select(p => new { c.AccountId, c.AccountName, p.Start.Month, Amount = c.PricePerCycle }))
+            .SelectMany(c => ContractSchedule.Periods(c.StartDate, c.EndDate, c.BillingCycle, c.PricePerCycle, c.TerminatedOn, contractPayments[c.Id], today)
+                .Where(p => p.PeriodStart >= first && p.PeriodStart < next)
+                .Select(p => new { c.AccountId, c.AccountName, p.PeriodStart.Month, p.ExpectedAmount, Overdue = p.Status == SchedulePeriodStatus.Overdue }))
             .GroupBy(e => new { e.AccountId, e.Month })
-            .Select(g => new { g.Key.AccountId, g.Key.Month, Amount = g.Sum(e => e.Amount), AccountName = g.Max(e => e.AccountName) })
+            .Select(g => new { g.Key.AccountId, g.Key.Month, Amount = g.Sum(e => e.ExpectedAmount), Overdue = g.Any(e => e.Overdue), AccountName = g.Max(e => e.AccountName) })
             .ToList();
 
         var names = sums.Select(s => (s.AccountId, s.AccountName)).Concat(expected.Select(e => (e.AccountId, e.AccountName)))
@@ -141,11 +150,9 @@ public static class ReportsApi
             .Select(account =>
             {
                 var paid = sums.Where(s => s.AccountId == account.Key).ToDictionary(s => s.Month, s => s.Amount);
-                var due = expected.Where(e => e.AccountId == account.Key).ToDictionary(e => e.Month, e => e.Amount);
-                var overdue = due.Keys
-                    .Where(m => due[m] > paid.GetValueOrDefault(m) && new DateOnly(wanted, m, 1).AddMonths(1) <= today)
-                    .Order()
-                    .ToList();
+                var mine = expected.Where(e => e.AccountId == account.Key).ToList();
+                var due = mine.ToDictionary(e => e.Month, e => e.Amount);
+                var overdue = mine.Where(e => e.Overdue).Select(e => e.Month).Order().ToList();
                 return new RetainerReportRow(account.Key, account.Value, Map(paid), paid.Values.Sum(), Map(due), overdue);
             })
             .OrderBy(r => r.AccountName, StringComparer.OrdinalIgnoreCase)
