@@ -19,20 +19,19 @@ public sealed class DirectoryRecord
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>A short second line the owner's event supplies for lookups (a lead's company, an order's or a case's number).</summary>
+    public string? Detail { get; set; }
+
     /// <summary>Applies a copy unless the one held is as new or newer (events may arrive out of order or twice).</summary>
-    public bool Apply(string name, Guid? accountId, Guid? ownerId, bool isActive, int version, DateTime now)
+    public bool Apply(DirectoryEntry entry, DateTime now)
     {
-        if (Version >= version)
+        if (Version >= entry.Version)
         {
             return false;
         }
 
-        (Name, AccountId, OwnerId, IsActive, Version, UpdatedAt) = (name, accountId, ownerId, isActive, version, now);
+        (Name, AccountId, OwnerId, IsActive, Version, Detail, UpdatedAt) =
+            (entry.Name, entry.AccountId, entry.OwnerId, entry.IsActive, entry.Version, entry.Detail, now);
         return true;
     }
-}
-
-public static class RecordTypes
-{
-    public const string Account = "Account";
 }

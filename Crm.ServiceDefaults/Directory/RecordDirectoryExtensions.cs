@@ -12,15 +12,28 @@ namespace Crm.ServiceDefaults.Directory;
 
 public static class RecordDirectoryExtensions
 {
-    /// <summary>Adds the directory_records table (migration) for a service that keeps copies of other services' records.</summary>
+    /// <summary>Adds the directory_records table (migrations) for a service that keeps copies of other services' records.</summary>
     public static IHostApplicationBuilder AddRecordDirectory(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(new MigrationSource(2, () => DatabaseExtensions.PlatformScripts("0002_")));
+        builder.Services.AddSingleton(new MigrationSource(2, () =>
+            DatabaseExtensions.PlatformScripts("0002_").Concat(DatabaseExtensions.PlatformScripts("0003_"))));
         return builder;
     }
 
     public static void AddAccountDirectoryConsumer<TContext>(this IBusRegistrationConfigurator bus)
         where TContext : DbContext => bus.AddConsumer<AccountDirectoryConsumer<TContext>>();
+
+    public static void AddContactDirectoryConsumer<TContext>(this IBusRegistrationConfigurator bus)
+        where TContext : DbContext => bus.AddConsumer<ContactDirectoryConsumer<TContext>>();
+
+    public static void AddLeadDirectoryConsumer<TContext>(this IBusRegistrationConfigurator bus)
+        where TContext : DbContext => bus.AddConsumer<LeadDirectoryConsumer<TContext>>();
+
+    public static void AddOpportunityDirectoryConsumer<TContext>(this IBusRegistrationConfigurator bus)
+        where TContext : DbContext => bus.AddConsumer<OpportunityDirectoryConsumer<TContext>>();
+
+    public static void AddOrderDirectoryConsumer<TContext>(this IBusRegistrationConfigurator bus)
+        where TContext : DbContext => bus.AddConsumer<OrderDirectoryConsumer<TContext>>();
 
     public static ModelBuilder AddRecordDirectory(this ModelBuilder modelBuilder)
     {

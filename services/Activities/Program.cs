@@ -1,3 +1,4 @@
+using Crm.Activities.Apis;
 using Crm.Activities.Extensions;
 using Crm.Activities.Infrastructure;
 using Crm.ServiceDefaults.Directory;
@@ -12,6 +13,10 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapUserDirectoryApi<ActivitiesDbContext>();
 app.MapRecordDirectoryApi<ActivitiesDbContext>();
+app.MapActivitiesApi();
+app.MapRelatedRecordsApi();
+app.MapAssigneesApi();
+app.MapCasesApi();
 
 app.Run();
 

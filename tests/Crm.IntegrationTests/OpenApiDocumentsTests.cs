@@ -12,7 +12,7 @@ namespace Crm.IntegrationTests;
 [Collection(CrmCollection.Name)]
 public sealed class OpenApiDocumentsTests(CrmFixture fixture)
 {
-    public static TheoryData<string> Services => new() { "identity", "sales", "billing" };
+    public static TheoryData<string> Services => new() { "identity", "sales", "billing", "activities" };
 
     [Theory]
     [MemberData(nameof(Services))]

@@ -1,4 +1,6 @@
+using Crm.Activities.Apis;
 using Crm.Activities.Infrastructure;
+using Crm.Activities.Services;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
@@ -16,7 +18,14 @@ public static class Extensions
         {
             bus.AddUserDirectoryConsumer<ActivitiesDbContext>();
             bus.AddAccountDirectoryConsumer<ActivitiesDbContext>();
+            bus.AddContactDirectoryConsumer<ActivitiesDbContext>();
+            bus.AddLeadDirectoryConsumer<ActivitiesDbContext>();
+            bus.AddOpportunityDirectoryConsumer<ActivitiesDbContext>();
+            bus.AddOrderDirectoryConsumer<ActivitiesDbContext>();
         });
+        builder.Services.AddScoped<ActivityQueries>();
+        builder.Services.AddScoped<CaseQueries>();
+        builder.Services.AddScoped<RecordLinks>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Activities.Model;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
@@ -7,6 +8,10 @@ namespace Crm.Activities.Infrastructure;
 
 public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> options) : DbContext(options)
 {
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
     public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
 
     public DbSet<DirectoryRecord> Records => Set<DirectoryRecord>();

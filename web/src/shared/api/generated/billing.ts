@@ -897,6 +897,7 @@ export interface components {
         DirectoryRecord: {
             /** Format: uuid */
             account_id?: null | string;
+            detail?: null | string;
             /** Format: uuid */
             id?: string;
             is_active?: boolean;

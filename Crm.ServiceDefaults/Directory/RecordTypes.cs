@@ -1,0 +1,12 @@
+namespace Crm.ServiceDefaults.Directory;
+
+/// <summary>The record_type values of directory_records: the owning service's name for the record.</summary>
+public static class RecordTypes
+{
+    public const string Account = "Account";
+    public const string Contact = "Contact";
+    public const string Lead = "Lead";
+    public const string Opportunity = "Opportunity";
+    public const string Order = "Order";
+    public const string Case = "Case";
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Crm.Activities.Model;
+
+public enum CaseStatus
+{
+    New,
+    [JsonStringEnumMemberName("In Progress")]
+    InProgress,
+    Closed,
+}
