@@ -204,6 +204,23 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
         await page.GetByRole(AriaRole.Table, new() { Name = "Contracts" }).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^CTR-") }).WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Shot("billing-account-related.png"), FullPage = true });
 
+        // "View All" opens the contracts list filtered to the account: its one contract, the filter naming it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "View All Contracts" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/contracts\\?account_id=[0-9a-fA-F-]{36}$"));
+        var contractRows = page.GetByRole(AriaRole.Table, new() { Name = "Contracts" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "CTR-" });
+        await contractRows.First.WaitForAsync();
+        (await contractRows.CountAsync()).ShouldBe(1);
+        await contractRows.First.GetByText(account).WaitForAsync();
+        await Assertions.Expect(page.Locator(".crm-filter_lookup input")).ToHaveValueAsync(account);
+        await page.ScreenshotAsync(new() { Path = Shot("billing-contracts-list.png") });
+        await page.GoBackAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Related" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "View All Orders" }).ClickAsync();
+        var orderRows = page.GetByRole(AriaRole.Table, new() { Name = "Orders" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "ORD-" });
+        await orderRows.First.WaitForAsync();
+        (await orderRows.CountAsync()).ShouldBe(1);
+        await page.ScreenshotAsync(new() { Path = Shot("billing-orders-list-by-account.png") });
+
         await page.OpenAsync($"{crm.GatewayUrl}/payments");
         var paymentRows = page.GetByRole(AriaRole.Row).Filter(new() { HasText = account });
         await paymentRows.First.WaitForAsync();

@@ -3,8 +3,9 @@ import { Link } from 'react-router'
 import type { CurrentUser } from '../shared/api/types'
 import { AppLogo, cx, Icon, useDropdown } from '../shared/ui'
 import { displayName, initials, useLogout } from '../features/auth/session'
+import { GlobalActions } from './GlobalActions'
 
-/** SLDS global header: logo, (placeholder) global search, user avatar menu. */
+/** SLDS global header: logo, (placeholder) global search, Global Actions ("+": New Task, New Event...), user avatar menu. */
 export function GlobalHeader({ user }: { user: CurrentUser }) {
   return (
     <div className="slds-global-header slds-grid slds-grid_align-spread">
@@ -30,6 +31,9 @@ export function GlobalHeader({ user }: { user: CurrentUser }) {
       </div>
       <div className="slds-global-header__item">
         <ul className="slds-global-actions">
+          <li className="slds-global-actions__item">
+            <GlobalActions />
+          </li>
           <li className="slds-global-actions__item">
             <UserMenu user={user} />
           </li>

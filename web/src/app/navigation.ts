@@ -26,6 +26,7 @@ export const NEW_ITEMS: readonly NewItem[] = [
   { label: 'New Account', path: '/accounts/new', icon: 'standard:account' },
   { label: 'New Contact', path: '/contacts/new', icon: 'standard:contact' },
   { label: 'New Lead', path: '/leads/new', icon: 'standard:lead' },
+  { label: 'New Case', path: '/cases/new', icon: 'standard:case' },
 ]
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -35,8 +36,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Leads', path: '/leads', icon: 'standard:lead' },
   { label: 'Opportunities', path: '/opportunities', icon: 'standard:opportunity' },
   { label: 'Orders', path: '/orders', icon: 'standard:orders', alsoActiveFor: ['/payments', '/contracts', '/reports'] },
-  { label: 'Cases', path: '/cases', icon: 'standard:case', comingSoon: true },
-  { label: 'Calendar', path: '/calendar', icon: 'standard:event', comingSoon: true },
+  { label: 'Cases', path: '/cases', icon: 'standard:case' },
+  { label: 'Tasks', path: '/tasks', icon: 'standard:task', alsoActiveFor: ['/activities'] },
+  { label: 'Calendar', path: '/calendar', icon: 'standard:event' },
   { label: 'Products', path: '/products', icon: 'standard:product', adminOnly: true },
   { label: 'Users', path: '/admin/users', icon: 'standard:user', adminOnly: true },
 ]

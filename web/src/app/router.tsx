@@ -1,9 +1,13 @@
 import { createBrowserRouter } from 'react-router'
 import { AccountRecordPage } from '../features/accounts/AccountRecordPage'
 import { AccountsListPage } from '../features/accounts/AccountsListPage'
+import { ActivityRecordPage } from '../features/activities/ActivityRecordPage'
+import { MyTasksPage } from '../features/activities/MyTasksPage'
 import { UsersPage } from '../features/admin-users/UsersPage'
 import { LoginPage } from '../features/auth/LoginPage'
 import { SetPasswordPage } from '../features/auth/SetPasswordPage'
+import { CaseRecordPage } from '../features/cases/CaseRecordPage'
+import { CasesListPage } from '../features/cases/CasesListPage'
 import { ContactRecordPage } from '../features/contacts/ContactRecordPage'
 import { ContactsListPage } from '../features/contacts/ContactsListPage'
 import { HomePage } from '../features/home/HomePage'
@@ -12,6 +16,7 @@ import { LeadsListPage } from '../features/leads/LeadsListPage'
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage'
 import { OpportunityRecordPage } from '../features/opportunities/OpportunityRecordPage'
 import { ContractRecordPage } from '../features/contracts/ContractRecordPage'
+import { ContractsListPage } from '../features/contracts/ContractsListPage'
 import { OrderRecordPage } from '../features/orders/OrderRecordPage'
 import { OrdersListPage } from '../features/orders/OrdersListPage'
 import { PaymentsListPage } from '../features/payments/PaymentsListPage'
@@ -53,8 +58,16 @@ export function createRouter() {
         { path: 'orders', element: <OrdersListPage /> },
         { path: 'orders/:id', element: <OrderRecordPage /> },
         { path: 'payments', element: <PaymentsListPage /> },
+        { path: 'contracts', element: <ContractsListPage /> },
         { path: 'contracts/:id', element: <ContractRecordPage /> },
         { path: 'reports/retainer', element: <RetainerReportPage /> },
+        { path: 'cases', element: <CasesListPage /> },
+        { path: 'cases/new', element: <CasesListPage /> },
+        { path: 'cases/:id', element: <CaseRecordPage /> },
+        { path: 'tasks', element: <MyTasksPage /> },
+        { path: 'activities/:id', element: <ActivityRecordPage /> },
+        // FullCalendar is the biggest dependency: loaded with the Calendar tab only.
+        { path: 'calendar', lazy: async () => ({ Component: (await import('../features/activities/CalendarPage')).CalendarPage }) },
         {
           path: 'products',
           element: (

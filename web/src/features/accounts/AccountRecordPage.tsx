@@ -14,6 +14,8 @@ import {
 } from '../../shared/record'
 import { ConfirmDialog, Illustration, Spinner, useToast } from '../../shared/ui'
 import { accountKeys, accountsApi, toUpdateRequest, useAccount } from './api'
+import { ActivityTimeline } from '../activities/ActivityTimeline'
+import { CasesRelatedList } from '../cases/CasesRelatedList'
 import { NewContactModal } from '../contacts/ContactFormModal'
 import { contactHref } from '../contacts/fields'
 import { contractHref, useAccountContracts } from '../contracts/api'
@@ -179,9 +181,14 @@ function AccountRecord({ account }: { account: Account }) {
                 { key: 'amount', label: 'Amount', render: (o) => formatMoney(o.amount) },
               ]}
             />
+            <CasesRelatedList
+              account={{ id: account.id, name: account.name }}
+              newDisabledReason={account.is_active ? undefined : 'This account is inactive.'}
+            />
             <RelatedList<OrderListItem>
               title="Orders"
               icon="standard:orders"
+              viewAllHref={`/orders?account_id=${account.id}`}
               rows={orders.data?.items ?? []}
               rowKey={(o) => o.id}
               columns={[
@@ -194,6 +201,7 @@ function AccountRecord({ account }: { account: Account }) {
             <RelatedList<ContractListItem>
               title="Contracts"
               icon="standard:contract"
+              viewAllHref={`/contracts?account_id=${account.id}`}
               rows={contracts.data?.items ?? []}
               rowKey={(c) => c.id}
               columns={[
@@ -207,6 +215,7 @@ function AccountRecord({ account }: { account: Account }) {
             <RelatedList<PaymentListItem>
               title="Payments"
               icon="standard:currency"
+              viewAllHref={`/payments?account_id=${account.id}`}
               rows={payments.data?.items ?? []}
               rowKey={(p) => p.id}
               columns={[
@@ -224,6 +233,7 @@ function AccountRecord({ account }: { account: Account }) {
             />
           </div>
         }
+        aside={<ActivityTimeline record={{ type: 'Account', id: account.id, name: account.name }} />}
       />
       {editing ? <EditAccountModal account={account} onClose={() => setEditing(false)} /> : null}
       {creating === 'contact' ? (

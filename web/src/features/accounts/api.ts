@@ -27,6 +27,7 @@ export function useAccount(id: string) {
   return useQuery({
     queryKey: accountKeys.detail(id),
     queryFn: ({ signal }) => accountsApi.get(id, signal),
+    enabled: id !== '',
   })
 }
 

@@ -6,6 +6,8 @@ import { formatDate, formatMoney, RecordDetails, RecordHighlights, RecordLoader,
 import { ConfirmDialog, useToast } from '../../shared/ui'
 import { accountKeys } from '../accounts/api'
 import { accountHref } from '../accounts/fields'
+import { ActivityTimeline } from '../activities/ActivityTimeline'
+import { CasesRelatedList } from '../cases/CasesRelatedList'
 import { opportunityHref } from '../opportunities/api'
 import { contactKeys, contactsApi, toUpdateRequest, useContact } from './api'
 import { contactSections } from './fields'
@@ -101,19 +103,35 @@ function ContactRecord({ contact }: { contact: Contact }) {
           />
         }
         related={
-          // The deals this contact plays a role in (Salesforce's Opportunities related list on a contact).
-          <RelatedList
-            title="Opportunities"
-            icon="standard:opportunity"
-            rows={contact.opportunities}
-            rowKey={(o) => o.id}
-            columns={[
-              { key: 'name', label: 'Opportunity Name', render: (o) => <Link to={opportunityHref(o.id)}>{o.name}</Link>, text: (o) => o.name },
-              { key: 'role', label: 'Role', render: (o) => o.role },
-              { key: 'stage', label: 'Stage', render: (o) => o.stage },
-              { key: 'close_date', label: 'Close Date', render: (o) => formatDate(o.close_date) },
-              { key: 'amount', label: 'Amount', render: (o) => formatMoney(o.amount) },
-            ]}
+          <div className="crm-related">
+            {/* The deals this contact plays a role in (Salesforce's Opportunities related list on a contact). */}
+            <RelatedList
+              title="Opportunities"
+              icon="standard:opportunity"
+              rows={contact.opportunities}
+              rowKey={(o) => o.id}
+              columns={[
+                { key: 'name', label: 'Opportunity Name', render: (o) => <Link to={opportunityHref(o.id)}>{o.name}</Link>, text: (o) => o.name },
+                { key: 'role', label: 'Role', render: (o) => o.role },
+                { key: 'stage', label: 'Stage', render: (o) => o.stage },
+                { key: 'close_date', label: 'Close Date', render: (o) => formatDate(o.close_date) },
+                { key: 'amount', label: 'Amount', render: (o) => formatMoney(o.amount) },
+              ]}
+            />
+            <CasesRelatedList
+              account={{ id: contact.account_id, name: contact.account?.name ?? '' }}
+              contact={{ id: contact.id, name: contact.name }}
+              newDisabledReason={contact.is_active ? undefined : 'This contact is inactive.'}
+            />
+          </div>
+        }
+        aside={
+          <ActivityTimeline
+            record={{ type: 'Contact', id: contact.id, name: contact.name }}
+            prefill={{
+              who: { type: 'Contact', id: contact.id, name: contact.name },
+              what: contact.account_id ? { type: 'Account', id: contact.account_id, name: contact.account?.name ?? '' } : undefined,
+            }}
           />
         }
       />

@@ -7,6 +7,7 @@ type Schemas = components['schemas']
 export type BillingCycle = Schemas['BillingCycle']
 export const BILLING_CYCLES = ['Monthly', 'Quarterly', 'Annually'] as const satisfies readonly BillingCycle[]
 export type ContractStatus = Schemas['ContractStatus']
+export const CONTRACT_STATUSES = ['Active', 'Expired', 'Terminated'] as const satisfies readonly ContractStatus[]
 
 /** A row of GET /contracts. */
 export type ContractListItem = Wire<Schemas['ContractListItem']>

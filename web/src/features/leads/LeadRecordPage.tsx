@@ -3,7 +3,6 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { isApiError } from '../../shared/api'
 import {
-  ActivityTimelineCard,
   conflictCurrent,
   formatDateTime,
   RecordDetails,
@@ -14,6 +13,7 @@ import {
 } from '../../shared/record'
 import { Card, Icon, Modal, SelectField, useToast, type IconProps } from '../../shared/ui'
 import { accountHref } from '../accounts/fields'
+import { ActivityTimeline } from '../activities/ActivityTimeline'
 import { contactHref } from '../contacts/fields'
 import { leadKeys, leadsApi, toUpdateRequest, useLead } from './api'
 import { ConvertLeadModal } from './ConvertLeadModal'
@@ -124,11 +124,10 @@ function LeadRecord({ lead }: { lead: Lead }) {
             }}
           />
         }
-        related={<p className="slds-p-around_medium slds-text-color_weak">Activities of this lead will show here.</p>}
         aside={
           <>
             {converted ? <ConvertedRecordsCard lead={lead} /> : null}
-            <ActivityTimelineCard />
+            <ActivityTimeline record={{ type: 'Lead', id: lead.id, name: lead.name }} />
           </>
         }
       />

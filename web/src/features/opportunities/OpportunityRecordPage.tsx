@@ -16,6 +16,7 @@ import {
 import { ActionMenu, ConfirmDialog, Modal, SelectField, useToast } from '../../shared/ui'
 import { accountKeys } from '../accounts/api'
 import { accountHref } from '../accounts/fields'
+import { ActivityTimeline } from '../activities/ActivityTimeline'
 import { contactHref } from '../contacts/fields'
 import { opportunitiesApi, opportunityKeys, toUpdateRequest, useOpportunity } from './api'
 import { opportunitySections, STAGE_CLOSED_STEP, STAGE_PATH_STEPS } from './fields'
@@ -238,6 +239,7 @@ function OpportunityRecord({ opportunity }: { opportunity: Opportunity }) {
             />
           </div>
         }
+        aside={<ActivityTimeline record={{ type: 'Opportunity', id: opportunity.id, name: opportunity.name }} />}
       />
       {dialog?.kind === 'close' ? (
         <CloseStageModal

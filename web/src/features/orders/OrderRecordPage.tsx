@@ -15,6 +15,7 @@ import {
 } from '../../shared/record'
 import { ConfirmDialog, useToast } from '../../shared/ui'
 import { accountHref } from '../accounts/fields'
+import { ActivityTimeline } from '../activities/ActivityTimeline'
 import { opportunityHref } from '../opportunities/api'
 import { paymentKeys, paymentsApi } from '../payments/api'
 import { PaymentModal } from '../payments/PaymentModal'
@@ -205,6 +206,7 @@ function OrderRecord({ order }: { order: Order }) {
             />
           </div>
         }
+        aside={<ActivityTimeline record={{ type: 'Order', id: order.id, name: order.order_number }} />}
       />
       {dialog?.kind === 'log' ? (
         <PaymentModal

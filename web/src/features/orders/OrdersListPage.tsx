@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { formatDate, formatMoney, ListView, type ListColumn } from '../../shared/record'
-import { SelectField } from '../../shared/ui'
+import { useAccountFilter } from '../accounts/useAccountFilter'
+import { AccountAndStatusFilters, BillingListLinks } from './BillingListControls'
 import { accountHref } from '../accounts/fields'
 import { orderHref, orderKeys, ordersApi } from './api'
 import { ORDER_STATUSES, type OrderListItem } from './types'
@@ -21,9 +22,10 @@ const COLUMNS: readonly ListColumn<OrderListItem>[] = [
   { key: 'total_paid', label: 'Total Paid', sortField: 'total_paid', text: (o) => formatMoney(o.total_paid), width: '9rem' },
 ]
 
-/** /orders — every order (generated from won deals); search, sort, filter by status; a link to the retainer report. */
+/** /orders — every order (generated from won deals); search, sort, filter by status and account; links to payments, contracts and the retainer report. */
 export function OrdersListPage() {
   const [status, setStatus] = useState('')
+  const [accountId, setAccountId] = useAccountFilter()
   return (
     <ListView<OrderListItem>
       objectLabel="Orders"
@@ -35,26 +37,18 @@ export function OrdersListPage() {
       fetchPage={(query, signal) => ordersApi.list(query, signal)}
       defaultSort={{ field: 'order_date', direction: 'desc' }}
       searchPlaceholder="Search by order number or account..."
-      filters={{ status: status || undefined }}
+      filters={{ status: status || undefined, account_id: accountId || undefined }}
       filterControls={
-        <SelectField
-          label="Status"
-          className="crm-filter"
-          value={status}
-          onChange={setStatus}
-          placeholder="All statuses"
-          options={ORDER_STATUSES.map((s) => ({ value: s, label: s }))}
-        />
+        <AccountAndStatusFilters accountId={accountId} onAccountChange={setAccountId} status={status} onStatusChange={setStatus} statuses={ORDER_STATUSES} />
       }
       headerActions={
-        <div className="slds-button-group" role="group">
-          <Link className="slds-button slds-button_neutral" to="/payments">
-            Payments
-          </Link>
-          <Link className="slds-button slds-button_neutral" to="/reports/retainer">
-            Retainer Report
-          </Link>
-        </div>
+        <BillingListLinks
+          links={[
+            { label: 'Payments', to: '/payments' },
+            { label: 'Contracts', to: '/contracts' },
+            { label: 'Retainer Report', to: '/reports/retainer' },
+          ]}
+        />
       }
     />
   )

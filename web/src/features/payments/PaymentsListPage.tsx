@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import { formatDate, formatMoney, ListView, type ListColumn } from '../../shared/record'
 import { SelectField } from '../../shared/ui'
+import { AccountFilter } from '../accounts/AccountFilter'
+import { useAccountFilter } from '../accounts/useAccountFilter'
 import { accountHref } from '../accounts/fields'
 import { contractHref } from '../contracts/api'
 import { orderHref } from '../orders/api'
@@ -29,10 +31,11 @@ const COLUMNS: readonly ListColumn<PaymentListItem>[] = [
   { key: 'period', label: 'Service Period', text: servicePeriod },
 ]
 
-/** /payments — payments of every order and contract; filters status and method. */
+/** /payments — payments of every order and contract; filters account, status and method. */
 export function PaymentsListPage() {
   const [status, setStatus] = useState('')
   const [method, setMethod] = useState('')
+  const [accountId, setAccountId] = useAccountFilter()
   return (
     <ListView<PaymentListItem>
       objectLabel="Payments"
@@ -44,10 +47,11 @@ export function PaymentsListPage() {
       fetchPage={(query, signal) => paymentsApi.list(query, signal)}
       defaultSort={{ field: 'payment_date', direction: 'desc' }}
       searchPlaceholder="Search payments..."
-      filters={{ status: status || undefined, payment_method: method || undefined }}
+      filters={{ status: status || undefined, payment_method: method || undefined, account_id: accountId || undefined }}
       rowClassName={(p) => (p.status === 'Void' ? 'crm-void' : undefined)}
       filterControls={
         <>
+          <AccountFilter accountId={accountId} onChange={setAccountId} />
           <SelectField label="Status" className="crm-filter" value={status} onChange={setStatus} placeholder="All statuses" options={PAYMENT_STATUSES.map((s) => ({ value: s, label: s }))} />
           <SelectField label="Payment Method" className="crm-filter" value={method} onChange={setMethod} placeholder="All methods" options={PAYMENT_METHODS.map((m) => ({ value: m, label: m }))} />
         </>

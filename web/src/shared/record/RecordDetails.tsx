@@ -4,7 +4,7 @@ import { ConflictDialog } from './ConflictDialog'
 import type { Versioned } from './conflict'
 import { FieldInput, FieldOutput } from './FieldControls'
 import { allFields, editableFields, type VersionedChanges, type FieldDef, type FieldErrors, type FieldSection, type FieldValue, type FormValues, type LookupLabels } from './fields'
-import { changedValues, initialLookupLabels, initialValues, splitApiErrors, validateRequired } from './form'
+import { applyChange, changedValues, initialLookupLabels, initialValues, splitApiErrors, validateRequired } from './form'
 import { useVersionedSave } from './useVersionedSave'
 
 export interface RecordDetailsProps<R extends Versioned> {
@@ -19,6 +19,8 @@ export interface RecordDetailsProps<R extends Versioned> {
   fetchLatest?: () => Promise<R>
   /** No pencils (e.g. an inactive record). */
   readOnly?: boolean
+  /** Checks across fields after the required check (e.g. an end after the start): messages per field. */
+  validate?: (values: FormValues) => FieldErrors
 }
 
 /** Splits fields into rows of two; a `wide` field takes a row of its own. */
@@ -47,7 +49,7 @@ function rowsOf<R>(fields: readonly FieldDef<R>[]): FieldDef<R>[][] {
  * every editable field into an input with a docked Cancel / Save footer. Save sends only the changed
  * fields plus `version`; 400 errors appear under the fields; a 409 opens the conflict dialog.
  */
-export function RecordDetails<R extends Versioned>({ record, sections, update, onSaved, onReloaded, fetchLatest, readOnly = false }: RecordDetailsProps<R>) {
+export function RecordDetails<R extends Versioned>({ record, sections, update, onSaved, onReloaded, fetchLatest, readOnly = false, validate }: RecordDetailsProps<R>) {
   const fields = editableFields(allFields(sections))
   const [editing, setEditing] = useState(false)
   const [base, setBase] = useState<FormValues>({})
@@ -80,7 +82,8 @@ export function RecordDetails<R extends Versioned>({ record, sections, update, o
     const name = focusName.current
     if (!editing || !name) return
     focusName.current = undefined
-    const el = containerRef.current?.querySelector<HTMLElement>(`[data-field="${name}"] input, [data-field="${name}"] textarea, [data-field="${name}"] select`)
+    const within = (tag: string) => containerRef.current?.querySelector<HTMLElement>(`[data-field="${name}"] ${tag}`)
+    const el = within('input') ?? within('textarea') ?? within('select')
     el?.focus()
   }, [editing])
 
@@ -102,13 +105,21 @@ export function RecordDetails<R extends Versioned>({ record, sections, update, o
     versioned.reset()
   }
 
-  function set(name: string, value: FieldValue, label?: string) {
-    setValues((v) => ({ ...v, [name]: value }))
-    if (label !== undefined) setLabels((l) => ({ ...l, [name]: label }))
+  function set(name: string, value: FieldValue, label?: string, lookupType?: string) {
+    const { values: next, cleared } = applyChange(fields, values, name, value, lookupType)
+    setValues(next)
+    if (label !== undefined || cleared.length > 0) {
+      setLabels((l) => {
+        const updated = { ...l }
+        if (label !== undefined) updated[name] = label
+        for (const c of cleared) delete updated[c]
+        return updated
+      })
+    }
   }
 
   async function save() {
-    const missing = validateRequired(fields, values)
+    const missing = { ...validate?.(values), ...validateRequired(fields, values) }
     setClientErrors(missing)
     if (Object.keys(missing).length > 0) return
     const changes = changedValues(fields, base, values)
@@ -152,8 +163,9 @@ export function RecordDetails<R extends Versioned>({ record, sections, update, o
                             field={field}
                             value={values[field.name]}
                             lookupLabel={labels[field.name]}
-                            onChange={(value, label) => set(field.name, value, label)}
+                            onChange={(value, label, lookupType) => set(field.name, value, label, lookupType)}
                             error={errorFor(field.name)}
+                            values={values}
                           />
                         ) : (
                           <ReadField field={field} record={record} canEdit={!readOnly && !field.readOnly && !editing} onEdit={() => startEdit(field.name)} />

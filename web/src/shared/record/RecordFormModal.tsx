@@ -4,7 +4,7 @@ import { ConflictDialog } from './ConflictDialog'
 import type { Versioned } from './conflict'
 import { FieldInput } from './FieldControls'
 import { allFields, editableFields, type FieldChanges, type VersionedChanges, type FieldErrors, type FieldSection, type FieldValue, type FormValues, type LookupLabels } from './fields'
-import { changedValues, createBody, initialLookupLabels, initialValues, splitApiErrors, validateRequired } from './form'
+import { applyChange, changedValues, createBody, initialLookupLabels, initialValues, splitApiErrors, validateRequired } from './form'
 import { useVersionedSave } from './useVersionedSave'
 
 interface CreateMode<R> {
@@ -36,6 +36,10 @@ export interface RecordFormModalProps<R extends Versioned> {
   onClose: () => void
   /** Shown above the sections (e.g. the read-only parent record of a related "New"). */
   intro?: ReactNode
+  /** Checks across fields after the required check (e.g. an end after the start): messages per field. */
+  validate?: (values: FormValues) => FieldErrors
+  /** Small text under the title. */
+  tagline?: ReactNode
 }
 
 /**
@@ -43,7 +47,7 @@ export interface RecordFormModalProps<R extends Versioned> {
  * required markers, the client-side required check, the API's 400 errors under each field, and
  * (edit) the conflict dialog on a 409.
  */
-export function RecordFormModal<R extends Versioned>({ title, sections, mode, onClose, intro }: RecordFormModalProps<R>) {
+export function RecordFormModal<R extends Versioned>({ title, sections, mode, onClose, intro, validate, tagline }: RecordFormModalProps<R>) {
   const fields = editableFields(allFields(sections))
   const record = mode.kind === 'edit' ? mode.record : undefined
   const [base] = useState<FormValues>(() => initialValues(fields, record))
@@ -68,9 +72,17 @@ export function RecordFormModal<R extends Versioned>({ title, sections, mode, on
   const busy = creating || versioned.pending
   const errorFor = (name: string) => clientErrors[name] ?? server.fieldErrors[name]
 
-  function set(name: string, value: FieldValue, label?: string) {
-    setValues((v) => ({ ...v, [name]: value }))
-    if (label !== undefined) setLabels((l) => ({ ...l, [name]: label }))
+  function set(name: string, value: FieldValue, label?: string, lookupType?: string) {
+    const { values: next, cleared } = applyChange(fields, values, name, value, lookupType)
+    setValues(next)
+    if (label !== undefined || cleared.length > 0) {
+      setLabels((l) => {
+        const updated = { ...l }
+        if (label !== undefined) updated[name] = label
+        for (const c of cleared) delete updated[c]
+        return updated
+      })
+    }
     // A changed field's old error no longer applies.
     setClientErrors((errors) => {
       if (!errors[name]) return errors
@@ -82,7 +94,7 @@ export function RecordFormModal<R extends Versioned>({ title, sections, mode, on
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const missing = validateRequired(fields, values)
+    const missing = { ...validate?.(values), ...validateRequired(fields, values) }
     setClientErrors(missing)
     if (Object.keys(missing).length > 0) return
     if (mode.kind === 'create') {
@@ -124,6 +136,7 @@ export function RecordFormModal<R extends Versioned>({ title, sections, mode, on
     <>
       <Modal
         title={title}
+        tagline={tagline}
         size="medium"
         onClose={onClose}
         busy={busy}
@@ -160,8 +173,9 @@ export function RecordFormModal<R extends Versioned>({ title, sections, mode, on
                         field={field}
                         value={values[field.name]}
                         lookupLabel={labels[field.name]}
-                        onChange={(value, label) => set(field.name, value, label)}
+                        onChange={(value, label, lookupType) => set(field.name, value, label, lookupType)}
                         error={errorFor(field.name)}
+                        values={values}
                       />
                     </div>
                   ))}

@@ -161,9 +161,9 @@ export interface RecordPageLayoutProps {
   header: ReactNode
   /** The "Details" tab (usually `<RecordDetails>`). */
   details: ReactNode
-  /** The "Related" tab (`<RelatedList>` cards). */
-  related: ReactNode
-  /** The right column (default: the activity timeline placeholder). */
+  /** The "Related" tab (`<RelatedList>` cards); no tab without it. */
+  related?: ReactNode
+  /** The right column, usually the activity timeline (features/activities); the main column takes the width without it. */
   aside?: ReactNode
   /** Between the highlights and the tabs: the status / stage path (`<RecordPath>`). */
   path?: ReactNode
@@ -171,54 +171,17 @@ export interface RecordPageLayoutProps {
 
 /** Lightning record home: highlights on top, a main column with Details / Related tabs, a right column. */
 export function RecordPageLayout({ header, details, related, aside, path }: RecordPageLayoutProps) {
+  const tabs = [{ label: 'Details', content: details }, ...(related === undefined ? [] : [{ label: 'Related', content: related }])]
   return (
     <div className="crm-page crm-record-page">
       {header}
       {path ? <div className="slds-card crm-record-path">{path}</div> : null}
       <div className="slds-grid slds-wrap slds-gutters_direct-x-small crm-page__body">
-        <div className="slds-col slds-size_1-of-1 slds-large-size_8-of-12 crm-record-page__main">
-          <RecordTabs
-            tabs={[
-              { label: 'Details', content: details },
-              { label: 'Related', content: related },
-            ]}
-          />
+        <div className={cx('slds-col slds-size_1-of-1 crm-record-page__main', aside ? 'slds-large-size_8-of-12' : undefined)}>
+          <RecordTabs tabs={tabs} />
         </div>
-        <div className="slds-col slds-size_1-of-1 slds-large-size_4-of-12 crm-record-page__aside">{aside ?? <ActivityTimelineCard />}</div>
+        {aside ? <div className="slds-col slds-size_1-of-1 slds-large-size_4-of-12 crm-record-page__aside">{aside}</div> : null}
       </div>
     </div>
-  )
-}
-
-/** The "Activity" card; activities (tasks, events) arrive with the Activities slice. */
-export function ActivityTimelineCard() {
-  const headingId = useId()
-  return (
-    <article className="slds-card crm-timeline-card" aria-labelledby={headingId}>
-      <div className="slds-card__header slds-grid">
-        <header className="slds-media slds-media_center slds-has-flexi-truncate">
-          <div className="slds-media__figure">
-            <Icon icon="standard:timesheet" size="small" />
-          </div>
-          <div className="slds-media__body">
-            <h2 className="slds-card__header-title" id={headingId}>
-              <span>Activity</span>
-            </h2>
-          </div>
-        </header>
-      </div>
-      <div className="slds-card__body slds-card__body_inner">
-        <div className="slds-section slds-is-open">
-          <h3 className="slds-section__title slds-theme_shade crm-section-title">Upcoming &amp; Overdue</h3>
-          <ul className="slds-timeline">
-            <li className="crm-timeline__empty slds-text-align_center slds-text-color_weak slds-p-vertical_medium">
-              No activities to show.
-              <br />
-              Tasks, events and calls will show here once you log them.
-            </li>
-          </ul>
-        </div>
-      </div>
-    </article>
   )
 }

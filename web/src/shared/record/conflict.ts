@@ -1,6 +1,8 @@
 import { isApiError } from '../api'
 import type { ApiValue, FieldChanges, FieldDef, LookupLabels } from './fields'
+import { isoToUtcDate } from './datetime'
 import { rawValue, toApiValue, formValue } from './form'
+import { formatDate, formatDateTime } from './format'
 
 /** A record that carries an optimistic-concurrency version. */
 export interface Versioned {
@@ -30,13 +32,19 @@ export function fieldText<R>(field: FieldDef<R>, record: R): string {
   if (field.type === 'lookup') return field.lookupLabel(record) ?? ''
   const raw = rawValue(field, record)
   if (field.type === 'checkbox') return raw === true ? 'Yes' : 'No'
-  return raw === null || raw === undefined ? '' : String(raw)
+  if (raw === null || raw === undefined) return ''
+  if (field.type === 'datetime') {
+    const dateOnly = field.dateOnlyWhen !== undefined && (record as Record<string, unknown>)[field.dateOnlyWhen] === true
+    return dateOnly ? formatDate(isoToUtcDate(String(raw))) : formatDateTime(String(raw))
+  }
+  return String(raw)
 }
 
 function valueText<R>(field: FieldDef<R>, value: ApiValue, labels: LookupLabels): string {
   if (value === null) return ''
   if (field.type === 'checkbox') return value === true ? 'Yes' : 'No'
   if (field.type === 'lookup') return labels[field.name] ?? String(value)
+  if (field.type === 'datetime') return /T00:00:00(\.000)?Z$/.test(String(value)) && field.dateOnlyWhen ? formatDate(isoToUtcDate(String(value))) : formatDateTime(String(value))
   return String(value)
 }
 

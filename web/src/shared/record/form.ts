@@ -1,4 +1,5 @@
 import { isApiError } from '../api'
+import { isDateKey, isoToLocalInput, isoToUtcDate, localInputToIso, utcDateToIso } from './datetime'
 import type { ApiValue, FieldChanges, FieldDef, FieldErrors, FieldValue, FormValues, LookupLabels } from './fields'
 
 /** The raw value of a field on a record. */
@@ -6,18 +7,31 @@ export function rawValue<R>(field: FieldDef<R>, record: R): unknown {
   return (record as Record<string, unknown>)[field.name]
 }
 
-/** The form value of one field: '' for null/missing, booleans for checkboxes, strings otherwise. */
+/**
+ * The form value of one field: '' for null/missing, booleans for checkboxes, strings otherwise
+ * (date-times in local time, or the UTC day when the record's `dateOnlyWhen` flag is set).
+ */
 export function formValue<R>(field: FieldDef<R>, record: R | undefined): FieldValue {
   const raw = record === undefined ? undefined : rawValue(field, record)
   if (field.type === 'checkbox') return raw === true
   if (raw === null || raw === undefined) return ''
+  if (field.type === 'datetime') {
+    const dateOnly = field.dateOnlyWhen !== undefined && (record as Record<string, unknown>)[field.dateOnlyWhen] === true
+    return dateOnly ? isoToUtcDate(String(raw)) : isoToLocalInput(String(raw))
+  }
   return String(raw)
 }
 
-/** Form values for `fields` from a record (edit) or empty (new). */
+/** Form values for `fields` from a record (edit) or empty (new); polymorphic lookups also hold their type. */
 export function initialValues<R>(fields: readonly FieldDef<R>[], record?: R): FormValues {
   const values: FormValues = {}
-  for (const field of fields) values[field.name] = formValue(field, record)
+  for (const field of fields) {
+    values[field.name] = formValue(field, record)
+    if (field.type === 'lookup' && field.typeField) {
+      const type = record === undefined ? undefined : (record as Record<string, unknown>)[field.typeField]
+      values[field.typeField] = typeof type === 'string' ? type : ''
+    }
+  }
   return values
 }
 
@@ -33,11 +47,22 @@ export function initialLookupLabels<R>(fields: readonly FieldDef<R>[], record?: 
   return labels
 }
 
-/** The value to send: trimmed text, `null` for an empty field (clears it), booleans as they are. */
+/**
+ * The value to send: trimmed text, `null` for an empty field (clears it), booleans as they are;
+ * date-times as ISO UTC (a date alone, as in an all-day event, as midnight UTC of that day).
+ */
 export function toApiValue<R>(field: FieldDef<R>, value: FieldValue | undefined): ApiValue {
   if (field.type === 'checkbox') return value === true
   const text = typeof value === 'string' ? value.trim() : ''
-  return text === '' ? null : text
+  if (text === '') return null
+  if (field.type === 'datetime') return isDateKey(text) ? utcDateToIso(text) : localInputToIso(text)
+  return text
+}
+
+/** The type of a polymorphic lookup's value as sent (null without a record). */
+function typeValue(values: FormValues, typeField: string, id: ApiValue): ApiValue {
+  const type = values[typeField]
+  return id === null || typeof type !== 'string' || type === '' ? null : type
 }
 
 export const REQUIRED_MESSAGE = 'Complete this field.'
@@ -63,6 +88,15 @@ export function changedValues<R>(fields: readonly FieldDef<R>[], base: FormValue
     if (field.readOnly) continue
     const before = toApiValue(field, base[field.name])
     const after = toApiValue(field, values[field.name])
+    if (field.type === 'lookup' && field.typeField) {
+      // Type and id travel together ("Related To": what_type + what_id).
+      const typeAfter = typeValue(values, field.typeField, after)
+      if (before !== after || typeValue(base, field.typeField, before) !== typeAfter) {
+        changes[field.name] = after
+        changes[field.typeField] = typeAfter
+      }
+      continue
+    }
     if (before !== after) changes[field.name] = after
   }
   return changes
@@ -74,9 +108,44 @@ export function createBody<R>(fields: readonly FieldDef<R>[], values: FormValues
   for (const field of fields) {
     if (field.readOnly) continue
     const value = toApiValue(field, values[field.name])
-    if (value !== null) body[field.name] = value
+    if (value === null) continue
+    body[field.name] = value
+    if (field.type === 'lookup' && field.typeField) body[field.typeField] = typeValue(values, field.typeField, value)
   }
   return body
+}
+
+/**
+ * The form after one field changed, with what follows from it: a polymorphic lookup's type is
+ * stored next to its id; lookups that depend on the field are cleared (`cleared` names them, so
+ * their labels go too); date-times that turn date-only with a checkbox (All-Day Event) become
+ * dates, and get their `defaultTime` back when it's unchecked.
+ */
+export function applyChange<R>(
+  fields: readonly FieldDef<R>[],
+  values: FormValues,
+  name: string,
+  value: FieldValue,
+  lookupType?: string,
+): { values: FormValues; cleared: string[] } {
+  const next: FormValues = { ...values, [name]: value }
+  const cleared: string[] = []
+  const field = fields.find((f) => f.name === name)
+  if (field?.type === 'lookup' && field.typeField) next[field.typeField] = value === '' ? '' : (lookupType ?? '')
+  for (const other of fields) {
+    if (other.type === 'lookup' && other.dependsOn === name && values[name] !== value && next[other.name]) {
+      next[other.name] = ''
+      if (other.typeField) next[other.typeField] = ''
+      cleared.push(other.name)
+    }
+    if (other.type === 'datetime' && other.dateOnlyWhen === name) {
+      const current = next[other.name]
+      if (typeof current !== 'string' || current === '') continue
+      if (value === true && !isDateKey(current)) next[other.name] = current.slice(0, 10)
+      else if (value !== true && isDateKey(current)) next[other.name] = `${current}T${other.defaultTime ?? '00:00'}`
+    }
+  }
+  return { values: next, cleared }
 }
 
 /**

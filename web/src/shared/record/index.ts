@@ -18,10 +18,13 @@ export {
   type LookupConfig,
   type LookupLabels,
   type LookupOption,
+  type LookupSearchOptions,
+  type LookupType,
   type PicklistOption,
   type VersionedChanges,
 } from './fields'
-export { changedValues, createBody, initialLookupLabels, initialValues, REQUIRED_MESSAGE, splitApiErrors, toApiValue, validateRequired } from './form'
+export { applyChange, changedValues, createBody, initialLookupLabels, initialValues, REQUIRED_MESSAGE, splitApiErrors, toApiValue, validateRequired } from './form'
+export { addDays, isDateKey, isoToLocalInput, isoToUtcDate, localDate, localDateKey, localInputToIso, utcDateToIso } from './datetime'
 export { formatDate, formatDateTime, formatMoney } from './format'
 export { ListView, type ListColumn, type ListViewProps } from './ListView'
 export { LookupField, type LookupFieldProps } from './LookupField'
@@ -29,7 +32,6 @@ export { RecordDetails, type RecordDetailsProps } from './RecordDetails'
 export { RecordFormModal, type RecordFormModalProps } from './RecordFormModal'
 export { RecordNotFound } from './RecordNotFound'
 export {
-  ActivityTimelineCard,
   RecordHighlights,
   RecordPageLayout,
   RecordTabs,
