@@ -10,4 +10,7 @@ public sealed class ActiveHealthCheckConfig
     public TimeSpan? Timeout { get; set; }
 
     public string? Path { get; set; }
+
+    /// <summary>Failed probes in a row before a replica is taken out (default 2).</summary>
+    public int? ConsecutiveFailures { get; set; }
 }

@@ -4,8 +4,8 @@ using Crm.Gateway.Problems;
 namespace Crm.Gateway.Forwarding;
 
 /// <summary>
-/// Sends a request to a cluster: round robin over healthy replicas, passive health on connection
-/// failures, one retry on another replica for GET/HEAD, and the 502/503/504 mapping.
+/// Sends a request to a cluster: round robin over healthy replicas (all of them when none is), passive
+/// health on connection failures, one retry on another replica for GET/HEAD, and the 502/503/504 mapping.
 /// </summary>
 public sealed class ClusterSender(HttpForwarder forwarder, TimeProvider time, ILogger<ClusterSender> logger)
 {
@@ -18,13 +18,15 @@ public sealed class ClusterSender(HttpForwarder forwarder, TimeProvider time, IL
             && (context.Request.ContentLength is not (null or 0) || context.Request.Headers.TransferEncoding.Count > 0);
         var attempts = (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && !hasStreamedBody ? 2 : 1;
 
+        // With no replica believed healthy, requests still go out; if they can't connect, the service is down: 503.
+        var anyHealthy = cluster.HasHealthyDestination(time.GetUtcNow());
         DestinationState? failed = null;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
             var destination = cluster.PickDestination(time.GetUtcNow(), exclude: failed);
             if (destination is null)
             {
-                return ProxyResult.Failed(failed is null
+                return ProxyResult.Failed(failed is null || !anyHealthy
                     ? GatewayProblems.NoHealthyDestination(cluster.Id)
                     : GatewayProblems.Unreachable(cluster.Id));
             }
@@ -62,6 +64,6 @@ public sealed class ClusterSender(HttpForwarder forwarder, TimeProvider time, IL
             }
         }
 
-        return ProxyResult.Failed(GatewayProblems.Unreachable(cluster.Id));
+        return ProxyResult.Failed(anyHealthy ? GatewayProblems.Unreachable(cluster.Id) : GatewayProblems.NoHealthyDestination(cluster.Id));
     }
 }

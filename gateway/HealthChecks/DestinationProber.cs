@@ -25,7 +25,7 @@ public sealed class DestinationProber(HttpClient client, TimeProvider time)
             healthy = false;
         }
 
-        destination.ReportProbe(healthy, time.GetUtcNow());
+        destination.ReportProbe(healthy, time.GetUtcNow(), settings.ConsecutiveFailures);
         return healthy;
     }
 

@@ -50,7 +50,8 @@ public sealed class ClusterRegistry
                 active?.Enabled ?? false,
                 active?.Interval ?? ActiveHealthCheckSettings.DefaultInterval,
                 active?.Timeout ?? ActiveHealthCheckSettings.DefaultTimeout,
-                string.IsNullOrWhiteSpace(active?.Path) ? ActiveHealthCheckSettings.DefaultPath : active.Path);
+                string.IsNullOrWhiteSpace(active?.Path) ? ActiveHealthCheckSettings.DefaultPath : active.Path,
+                Math.Max(1, active?.ConsecutiveFailures ?? ActiveHealthCheckSettings.DefaultConsecutiveFailures));
 
             var passive = config.HealthCheck?.Passive;
             TimeSpan? reactivation = settings.Enabled ? null : passive?.ReactivationPeriod ?? DefaultReactivationPeriod;

@@ -22,18 +22,19 @@ public sealed class ClusterState(
     /// <summary>Whether a failed connection takes a replica out of rotation at once.</summary>
     public bool PassiveHealthCheck { get; } = passiveHealthCheck;
 
-    /// <summary>Next available replica, skipping unhealthy ones and <paramref name="exclude"/> (a retry's failed one).</summary>
+    /// <summary>
+    /// Next replica, skipping <paramref name="exclude"/> (a retry's failed one): round robin over the
+    /// healthy ones, or, when none is, over all of them (Envoy's panic routing). Refusing every request
+    /// on the strength of a health belief helps no one; a replica that is really down refuses the
+    /// connection at once, and the caller then answers 503.
+    /// </summary>
     public DestinationState? PickDestination(DateTimeOffset now, DestinationState? exclude = null)
     {
-        var available = new List<DestinationState>(Destinations.Count);
-        foreach (var destination in Destinations)
-        {
-            if (!ReferenceEquals(destination, exclude) && destination.IsAvailable(now, ReactivationPeriod))
-            {
-                available.Add(destination);
-            }
-        }
-
-        return RoundRobin.Pick(available, ref _counter);
+        var candidates = Destinations.Where(d => !ReferenceEquals(d, exclude)).ToList();
+        var healthy = candidates.Where(d => d.IsAvailable(now, ReactivationPeriod)).ToList();
+        return RoundRobin.Pick(healthy.Count > 0 ? healthy : candidates, ref _counter);
     }
+
+    /// <summary>Whether any replica is believed healthy (else requests are sent in panic mode).</summary>
+    public bool HasHealthyDestination(DateTimeOffset now) => Destinations.Any(d => d.IsAvailable(now, ReactivationPeriod));
 }

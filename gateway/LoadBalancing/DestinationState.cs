@@ -4,6 +4,7 @@ namespace Crm.Gateway.LoadBalancing;
 public sealed class DestinationState(string id, Uri address)
 {
     private int _health;
+    private int _failedProbes;
     private long _unhealthySinceUnixMs;
 
     public string Id { get; } = id;
@@ -12,14 +13,18 @@ public sealed class DestinationState(string id, Uri address)
 
     public DestinationHealth Health => (DestinationHealth)Volatile.Read(ref _health);
 
-    /// <summary>Result of an active probe: the only way back from a passive failure when probes run.</summary>
-    public void ReportProbe(bool healthy, DateTimeOffset now)
+    /// <summary>
+    /// Result of an active probe: the only way back from a passive failure when probes run. A failed probe
+    /// takes the replica out once <paramref name="consecutiveFailures"/> of them come in a row.
+    /// </summary>
+    public void ReportProbe(bool healthy, DateTimeOffset now, int consecutiveFailures = 1)
     {
         if (healthy)
         {
+            Interlocked.Exchange(ref _failedProbes, 0);
             Volatile.Write(ref _health, (int)DestinationHealth.Healthy);
         }
-        else
+        else if (Interlocked.Increment(ref _failedProbes) >= consecutiveFailures)
         {
             MarkUnhealthy(now);
         }

@@ -28,12 +28,30 @@ public sealed class LoadBalancingTests
     public void Unhealthy_replicas_are_skipped()
     {
         var cluster = Cluster(3);
-        cluster.Destinations[1].ReportProbe(healthy: false, Now);
+        cluster.Destinations[1].ReportProbe(healthy: false, Now, consecutiveFailures: 2);
+        cluster.Destinations[1].ReportProbe(healthy: false, Now, consecutiveFailures: 2);
 
         var picks = Enumerable.Range(0, 4).Select(_ => cluster.PickDestination(Now)!.Id).ToList();
 
         picks.ShouldNotContain("sales-2");
         picks.Distinct().Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public void One_failed_probe_does_not_take_a_replica_out_two_in_a_row_do()
+    {
+        var cluster = Cluster(2);
+        var replica = cluster.Destinations[0];
+
+        replica.ReportProbe(healthy: false, Now, consecutiveFailures: 2);
+        replica.Health.ShouldNotBe(DestinationHealth.Unhealthy);
+        replica.ReportProbe(healthy: true, Now, consecutiveFailures: 2);
+        replica.ReportProbe(healthy: false, Now, consecutiveFailures: 2);
+        replica.Health.ShouldNotBe(DestinationHealth.Unhealthy); // the healthy probe between reset the count
+
+        replica.ReportProbe(healthy: false, Now, consecutiveFailures: 2);
+        replica.Health.ShouldBe(DestinationHealth.Unhealthy);
+        Enumerable.Range(0, 3).Select(_ => cluster.PickDestination(Now)!.Id).ShouldAllBe(id => id == "sales-2");
     }
 
     [Fact]
@@ -51,11 +69,11 @@ public sealed class LoadBalancingTests
     [Fact]
     public void Without_active_checks_a_failed_replica_returns_after_the_reactivation_period()
     {
-        var cluster = Cluster(1, active: false, reactivation: TimeSpan.FromSeconds(10));
+        var cluster = Cluster(2, active: false, reactivation: TimeSpan.FromSeconds(10));
         cluster.Destinations[0].ReportConnectFailure(Now);
 
-        cluster.PickDestination(Now.AddSeconds(5)).ShouldBeNull();
-        cluster.PickDestination(Now.AddSeconds(10))!.Id.ShouldBe("sales-1");
+        Enumerable.Range(0, 3).Select(_ => cluster.PickDestination(Now.AddSeconds(5))!.Id).ShouldAllBe(id => id == "sales-2");
+        Enumerable.Range(0, 2).Select(_ => cluster.PickDestination(Now.AddSeconds(10))!.Id).ShouldBe(["sales-1", "sales-2"], ignoreOrder: true);
     }
 
     [Fact]
@@ -71,7 +89,7 @@ public sealed class LoadBalancingTests
     }
 
     [Fact]
-    public void No_healthy_replica_means_no_pick()
+    public void With_no_healthy_replica_every_replica_is_tried_rather_than_none()
     {
         var cluster = Cluster(2);
         foreach (var destination in cluster.Destinations)
@@ -79,7 +97,13 @@ public sealed class LoadBalancingTests
             destination.ReportProbe(healthy: false, Now);
         }
 
-        cluster.PickDestination(Now).ShouldBeNull();
+        cluster.HasHealthyDestination(Now).ShouldBeFalse();
+        Enumerable.Range(0, 2).Select(_ => cluster.PickDestination(Now)!.Id).ShouldBe(["sales-1", "sales-2"], ignoreOrder: true);
+        cluster.PickDestination(Now, exclude: cluster.Destinations[0])!.Id.ShouldBe("sales-2");
+
+        var single = Cluster(1);
+        single.Destinations[0].ReportConnectFailure(Now);
+        single.PickDestination(Now, exclude: single.Destinations[0]).ShouldBeNull();
         Cluster(0).PickDestination(Now).ShouldBeNull();
     }
 
