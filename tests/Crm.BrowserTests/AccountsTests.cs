@@ -51,7 +51,7 @@ public sealed class AccountsTests(CrmFixture crm, BrowserFixture browser)
 
         // List view, New modal: an empty submit shows the required-field error first.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Sales navigation" }).GetByRole(AriaRole.Link, new() { Name = "Accounts" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/accounts$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/accounts$"));
         await page.GetByRole(AriaRole.Heading, new() { Name = "All Accounts" }).WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "New", Exact = true }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "New Account" });
@@ -68,7 +68,7 @@ public sealed class AccountsTests(CrmFixture crm, BrowserFixture browser)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         // Lands on the record page with a toast.
-        await page.WaitForURLAsync(new Regex("/accounts/[0-9a-fA-F-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/accounts/[0-9a-fA-F-]{36}$"));
         await page.GetByText($"Account \"{name}\" was created.").WaitForAsync();
         var id = new Uri(page.Url).AbsolutePath.Split('/').Last();
         await page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 }).WaitForAsync();
@@ -83,7 +83,7 @@ public sealed class AccountsTests(CrmFixture crm, BrowserFixture browser)
         await page.GetByText("Showing 1–1 of 1").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Shot("accounts-list.png") });
         await link.ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/accounts/{id}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/accounts/{id}$"));
 
         // Inline edit: pencil, change, Save; read-only again with a toast.
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit Phone" }).ClickAsync();
@@ -133,7 +133,7 @@ public sealed class AccountsTests(CrmFixture crm, BrowserFixture browser)
         var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Deactivate Account" });
         await confirm.GetByText("Are you sure you want to deactivate this account? All historical data will be preserved.").WaitForAsync();
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/accounts$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/accounts$"));
         await page.GetByLabel("Search this list").FillAsync(name);
         await page.GetByText("No matching accounts").WaitForAsync();
         (await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).CountAsync()).ShouldBe(0);

@@ -144,7 +144,7 @@ public sealed class ActivitiesTests(CrmFixture crm, BrowserFixture browser)
 
         // On the contact's timeline too (who_type/who_id), about the opportunity.
         await onOpportunity.GetByRole(AriaRole.Link, new() { Name = contactName }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/contacts/{contactId}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/contacts/{contactId}$"));
         var onContact = Timeline(page).GetByTestId("timeline-item").Filter(new() { HasText = subject });
         await onContact.WaitForAsync();
         await onContact.GetByRole(AriaRole.Link, new() { Name = opportunityName }).WaitForAsync();
@@ -152,7 +152,7 @@ public sealed class ActivitiesTests(CrmFixture crm, BrowserFixture browser)
 
         // My Tasks: listed (open, due today); completing it takes it off the open list.
         await Nav(page, "Tasks").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/tasks$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
         await page.GetByRole(AriaRole.Heading, new() { Name = "My Open Tasks" }).WaitForAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = subject });
         await row.WaitForAsync();
@@ -173,7 +173,7 @@ public sealed class ActivitiesTests(CrmFixture crm, BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "All", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "All My Tasks" }).WaitForAsync();
         await row.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/activities/{taskId}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/activities/{taskId}$"));
         await page.GetByTestId("task-status").GetByText("Completed").WaitForAsync();
         await CloseToastsAsync(page);
         await page.ScreenshotAsync(new() { Path = Shot("activities-task-record.png"), FullPage = true });
@@ -185,6 +185,26 @@ public sealed class ActivitiesTests(CrmFixture crm, BrowserFixture browser)
         await Timeline(page).GetByText("No next steps.").WaitForAsync();
     }
 
+    /// <summary>Drags the week view's event by its middle so that it starts at <paramref name="slotTime"/> (same day), as a hand would: press, move in steps, release.</summary>
+    private static async Task DragEventAsync(IPage page, string subject, string slotTime)
+    {
+        var calendarEvent = page.Locator(".fc-timegrid-event").Filter(new() { HasText = subject });
+        var from = (await calendarEvent.BoundingBoxAsync())!;
+        var slot = (await page.Locator($"td.fc-timegrid-slot-lane[data-time='{slotTime}']").BoundingBoxAsync())!;
+        var x = from.X + (from.Width / 2);
+        var grabY = from.Y + (from.Height / 2);
+        var dropY = slot.Y + (from.Height / 2);
+        await page.Mouse.MoveAsync(x, grabY);
+        await page.Mouse.DownAsync();
+        for (var step = 1; step <= 10; step++)
+        {
+            await page.Mouse.MoveAsync(x, grabY + ((dropY - grabY) * step / 10));
+            await Task.Delay(30);
+        }
+
+        await page.Mouse.UpAsync();
+    }
+
     [Fact]
     public async Task An_event_made_on_the_calendar_is_on_the_calendar_and_in_todays_agenda()
     {
@@ -194,7 +214,7 @@ public sealed class ActivitiesTests(CrmFixture crm, BrowserFixture browser)
 
         var page = await LoggedInPageAsync();
         await Nav(page, "Calendar").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/calendar$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/calendar$"));
         await page.Locator(".fc-daygrid-day").First.WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "New Event" }).ClickAsync();
 
@@ -228,12 +248,34 @@ public sealed class ActivitiesTests(CrmFixture crm, BrowserFixture browser)
         saved.GetProperty("is_all_day_event").GetBoolean().ShouldBeFalse();
         DateTimeOffset.Parse(saved.GetProperty("start_time").GetString()!).UtcDateTime.ShouldBe(DateTime.Parse($"{today}T14:00:00").ToUniversalTime());
         DateTimeOffset.Parse(saved.GetProperty("end_time").GetString()!).UtcDateTime.ShouldBe(DateTime.Parse($"{today}T15:00:00").ToUniversalTime());
+        var eventId = saved.GetProperty("id").GetString()!;
 
-        // Home: today's agenda lists it with its time.
+        // Dragged an hour later on the week view: saved with the version it was read at.
+        await DragEventAsync(page, subject, "15:00:00");
+        await page.GetByText($"\"{subject}\" was rescheduled.").WaitForAsync();
+        var moved = await GetJsonAsync(page, $"api/v1/activities/{eventId}");
+        DateTimeOffset.Parse(moved.GetProperty("start_time").GetString()!).UtcDateTime.ShouldBe(DateTime.Parse($"{today}T15:00:00").ToUniversalTime());
+        DateTimeOffset.Parse(moved.GetProperty("end_time").GetString()!).UtcDateTime.ShouldBe(DateTime.Parse($"{today}T16:00:00").ToUniversalTime());
+        moved.GetProperty("version").GetInt32().ShouldBe(2);
+        await CloseToastsAsync(page);
+
+        // Someone else changes it meanwhile: the next drag is refused, explained, and put back.
+        var theirs = await page.APIRequest.PutAsync($"{crm.GatewayUrl}/api/v1/activities/{eventId}", new() { DataObject = new { location = "Board room", version = 2 }, Headers = CsrfHeader });
+        theirs.Ok.ShouldBeTrue(await theirs.TextAsync());
+        await DragEventAsync(page, subject, "17:00:00");
+        await page.GetByText($"\"{subject}\" was changed by someone else.").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("activities-calendar-conflict.png") });
+        var kept = await GetJsonAsync(page, $"api/v1/activities/{eventId}");
+        DateTimeOffset.Parse(kept.GetProperty("start_time").GetString()!).UtcDateTime.ShouldBe(DateTime.Parse($"{today}T15:00:00").ToUniversalTime());
+        kept.GetProperty("location").GetString().ShouldBe("Board room");
+        kept.GetProperty("version").GetInt32().ShouldBe(3);
+        await CloseToastsAsync(page);
+
+        // Home: today's agenda lists it at its new time.
         await Nav(page, "Home").ClickAsync();
         var agenda = page.GetByTestId("agenda-item").Filter(new() { HasText = subject });
         await agenda.WaitForAsync();
-        await agenda.GetByText(new Regex(@"2:00\sPM")).WaitForAsync();
+        await agenda.GetByText(new Regex(@"3:00\sPM")).WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Shot("activities-home-agenda.png"), FullPage = true });
     }
 
@@ -252,7 +294,7 @@ public sealed class ActivitiesTests(CrmFixture crm, BrowserFixture browser)
         await WaitForDirectoryAsync(page, "Contact", contactName);
 
         await Nav(page, "Cases").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/cases$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/cases$"));
         await page.GetByRole(AriaRole.Heading, new() { Name = "All Open Cases" }).WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Shot("activities-cases-list.png") });
         await page.GetByRole(AriaRole.Button, new() { Name = "New", Exact = true }).ClickAsync();
@@ -268,7 +310,7 @@ public sealed class ActivitiesTests(CrmFixture crm, BrowserFixture browser)
         await page.ScreenshotAsync(new() { Path = Shot("activities-new-case.png") });
         await newCase.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/cases/[0-9a-fA-F-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/cases/[0-9a-fA-F-]{36}$"));
         var caseId = new Uri(page.Url).AbsolutePath.Split('/').Last();
         await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).Filter(new() { HasText = subject }).WaitForAsync();
         await page.GetByTestId("case-status").GetByText("New").WaitForAsync();
@@ -294,7 +336,7 @@ public sealed class ActivitiesTests(CrmFixture crm, BrowserFixture browser)
 
         // The account's Related tab lists it.
         await page.GetByRole(AriaRole.Link, new() { Name = accountName }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/accounts/{accountId}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/accounts/{accountId}$"));
         await page.GetByRole(AriaRole.Tab, new() { Name = "Related" }).ClickAsync();
         var cases = page.GetByRole(AriaRole.Table, new() { Name = "Cases" });
         await cases.GetByRole(AriaRole.Row).Filter(new() { HasText = subject }).GetByText("Closed").WaitForAsync();

@@ -114,7 +114,7 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
 
         // The opportunity: Closed Won offers "Generate Order" (and, with a retainer line, "Generate Contract").
         var page = await LoggedInPageAsync($"/opportunities/{opportunityId}");
-        await page.WaitForURLAsync(new Regex($"/opportunities/{opportunityId}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/opportunities/{opportunityId}$"));
         await page.GetByRole(AriaRole.Heading, new() { Name = $"{account}-Website", Level = 1 }).WaitForAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Generate Contract" })).ToBeEnabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate Order" }).ClickAsync();
@@ -122,7 +122,7 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Generate Order" }).ClickAsync();
 
         // The order: Awaiting Payment, Total $4,000.00, both products.
-        await page.WaitForURLAsync(new Regex("/orders/[0-9a-fA-F-]{36}$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/orders/[0-9a-fA-F-]{36}$"), new() { Timeout = 30_000 });
         await page.GetByText(new Regex(@"^Order .+ was generated\.$")).WaitForAsync();
         var status = page.GetByTestId("order-status");
         await Assertions.Expect(status).ToHaveTextAsync("Awaiting Payment");
@@ -179,7 +179,7 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
         await generate.GetByLabel("Billing Cycle").SelectOptionAsync("Quarterly");
         await generate.GetByLabel("Price per Cycle").FillAsync("3000.00");
         await generate.GetByRole(AriaRole.Button, new() { Name = "Generate Contract" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/contracts/[0-9a-fA-F-]{36}$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/contracts/[0-9a-fA-F-]{36}$"), new() { Timeout = 30_000 });
         await page.Locator(".crm-highlights__value").GetByText("Quarterly").WaitForAsync();
         await page.Locator(".crm-highlights__value").GetByText("$3,000.00").WaitForAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Related" }).ClickAsync();
@@ -196,9 +196,9 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
         await page.GoBackAsync();
 
         // The account lists both; the Payments list links the order and the account.
-        await page.WaitForURLAsync(new Regex("/contracts/[0-9a-fA-F-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/contracts/[0-9a-fA-F-]{36}$"));
         await page.Locator(".crm-highlights__value").GetByRole(AriaRole.Link, new() { Name = account }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/accounts/[0-9a-fA-F-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/accounts/[0-9a-fA-F-]{36}$"));
         await page.GetByRole(AriaRole.Tab, new() { Name = "Related" }).ClickAsync();
         await page.GetByRole(AriaRole.Table, new() { Name = "Orders" }).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^ORD-") }).WaitForAsync();
         await page.GetByRole(AriaRole.Table, new() { Name = "Contracts" }).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^CTR-") }).WaitForAsync();
@@ -206,10 +206,10 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
 
         // "View All" opens the contracts list filtered to the account: its one contract, the filter naming it.
         await page.GetByRole(AriaRole.Link, new() { Name = "View All Contracts" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/contracts\\?account_id=[0-9a-fA-F-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/contracts\\?account_id=[0-9a-fA-F-]{36}$"));
         var contractRows = page.GetByRole(AriaRole.Table, new() { Name = "Contracts" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "CTR-" });
         await contractRows.First.WaitForAsync();
-        (await contractRows.CountAsync()).ShouldBe(1);
+        await Assertions.Expect(contractRows).ToHaveCountAsync(1);
         await contractRows.First.GetByText(account).WaitForAsync();
         await Assertions.Expect(page.Locator(".crm-filter_lookup input")).ToHaveValueAsync(account);
         await page.ScreenshotAsync(new() { Path = Shot("billing-contracts-list.png") });
@@ -218,13 +218,13 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "View All Orders" }).ClickAsync();
         var orderRows = page.GetByRole(AriaRole.Table, new() { Name = "Orders" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "ORD-" });
         await orderRows.First.WaitForAsync();
-        (await orderRows.CountAsync()).ShouldBe(1);
+        await Assertions.Expect(orderRows).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = Shot("billing-orders-list-by-account.png") });
 
         await page.OpenAsync($"{crm.GatewayUrl}/payments");
         var paymentRows = page.GetByRole(AriaRole.Row).Filter(new() { HasText = account });
         await paymentRows.First.WaitForAsync();
-        (await paymentRows.CountAsync()).ShouldBe(2);
+        await Assertions.Expect(paymentRows).ToHaveCountAsync(2);
         await page.ScreenshotAsync(new() { Path = Shot("billing-payments-list.png") });
     }
 }

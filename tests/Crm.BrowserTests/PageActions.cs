@@ -34,9 +34,12 @@ public static class PageActions
         try
         {
             await page.OpenAsync(crm.GatewayUrl + next);
-            await page.WaitForURLAsync(new Regex("/login"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            // The app's redirect to /login is a client-side (history) navigation: poll the URL rather than wait
+            // for a navigation event, which may already have happened before the wait begins.
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login"));
+            await page.GetByLabel("Username").WaitForAsync();
         }
-        catch (TimeoutException ex)
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
         {
             throw new TimeoutException(await DescribeAsync(page, crm, apiCalls), ex);
         }

@@ -88,7 +88,7 @@ public sealed class SalesFunnelTests(CrmFixture crm, BrowserFixture browser)
 
         // New Lead from the Leads tab; lands on its record page.
         await Nav(page, "Leads").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/leads$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/leads$"));
         await page.GetByRole(AriaRole.Heading, new() { Name = "All Open Leads" }).WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "New", Exact = true }).ClickAsync();
         var newLead = page.GetByRole(AriaRole.Dialog, new() { Name = "New Lead" });
@@ -97,7 +97,7 @@ public sealed class SalesFunnelTests(CrmFixture crm, BrowserFixture browser)
         await newLead.GetByLabel("Company").FillAsync(company);
         await newLead.GetByLabel("Lead Source").SelectOptionAsync("Web");
         await newLead.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/leads/[0-9a-fA-F-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/leads/[0-9a-fA-F-]{36}$"));
         await page.GetByText($"Lead \"Fiona Funnel {suffix}\" was created.").WaitForAsync();
 
         // Status path: New is current; "Mark Status as Complete" moves it to Contacted.
@@ -126,7 +126,7 @@ public sealed class SalesFunnelTests(CrmFixture crm, BrowserFixture browser)
         await converted.GetByRole(AriaRole.Link, new() { Name = opportunityName }).ClickAsync();
 
         // The new opportunity: two products below their list prices; Amount is the sum.
-        await page.WaitForURLAsync(new Regex("/opportunities/[0-9a-fA-F-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/opportunities/[0-9a-fA-F-]{36}$"));
         var opportunityId = new Uri(page.Url).AbsolutePath.Split('/').Last();
         await page.GetByRole(AriaRole.Heading, new() { Name = opportunityName, Level = 1 }).WaitForAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Related" }).ClickAsync();
@@ -145,7 +145,7 @@ public sealed class SalesFunnelTests(CrmFixture crm, BrowserFixture browser)
 
         // The Kanban board (the tab's default view): drag the card from Qualifying to Closed Won.
         await Nav(page, "Opportunities").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/opportunities$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/opportunities$"));
         var qualifying = page.GetByRole(AriaRole.Region, new() { Name = "Qualifying", Exact = true });
         var won = page.GetByRole(AriaRole.Region, new() { Name = "Closed Won", Exact = true });
         var card = qualifying.GetByRole(AriaRole.Article, new() { Name = opportunityName });
@@ -162,7 +162,7 @@ public sealed class SalesFunnelTests(CrmFixture crm, BrowserFixture browser)
 
         // Its record page: Stage Closed Won, Probability 100%.
         await won.GetByRole(AriaRole.Link, new() { Name = opportunityName }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/opportunities/{opportunityId}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/opportunities/{opportunityId}$"));
         await page.Locator("[data-field='stage']").GetByText("Closed Won").WaitForAsync();
         await page.Locator("[data-field='probability']").GetByText("100%").WaitForAsync();
         await page.Locator(".crm-highlights").GetByText("100%").WaitForAsync();

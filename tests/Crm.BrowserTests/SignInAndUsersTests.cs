@@ -26,12 +26,12 @@ public sealed class SignInAndUsersTests(CrmFixture crm, BrowserFixture browser)
         var page = await browser.NewPageAsync();
 
         await page.LogInAsync(crm);
-        await page.WaitForURLAsync(crm.GatewayUrl + "/");
+        await Assertions.Expect(page).ToHaveURLAsync(crm.GatewayUrl + "/");
         await page.GetByRole(AriaRole.Heading, new() { Name = "My agenda today" }).WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "home.png") });
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Sales navigation" }).GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin/users"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/users"));
         await page.GetByRole(AriaRole.Button, new() { Name = "New" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "New User" });
         var email = $"{Guid.NewGuid():N}"[..10] + "@agency.test";
@@ -51,11 +51,11 @@ public sealed class SignInAndUsersTests(CrmFixture crm, BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "View profile" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Log Out" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/login"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login"));
 
         // The session is over: the app sends us back to log in.
         await page.OpenAsync(crm.GatewayUrl + "/admin/users");
-        await page.WaitForURLAsync(new Regex("/login"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login"));
 
         // The new user sets a password through the link and signs in.
         var newUserPage = await browser.NewPageAsync();

@@ -357,4 +357,24 @@ public sealed class ActivitiesApiTests(CrmFixture fixture)
         (await client.GetAsync("/api/v1/activities/assignees?q=no-such-person-here").OkAsync()).AsArray().ShouldBeEmpty();
         (await fixture.CreateClient().GetAsync("/api/v1/activities/assignees")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task An_account_timeline_rolls_up_the_activities_of_its_contacts_opportunities_and_cases()
+    {
+        var world = await ActivityTestData.SalesWorldAsync(fixture);
+        var other = await ActivityTestData.SalesWorldAsync(fixture);
+        var client = world.Client;
+        var opened = await client.PostJsonAsync("/api/v1/cases", new { subject = "Site down", status = "New", priority = "High", account_id = world.AccountId }).CreatedAsync();
+
+        await client.TaskAsync(world.User.Id, "On the account", new { what_type = "Account", what_id = world.AccountId });
+        await client.TaskAsync(world.User.Id, "On the deal", new { what_type = "Opportunity", what_id = world.OpportunityId });
+        await client.EventAsync(world.User.Id, "Meet the contact", "2031-03-01T10:00:00Z", "2031-03-01T11:00:00Z", new { who_type = "Contact", who_id = world.ContactId });
+        await client.TaskAsync(world.User.Id, "On the case", new { what_type = "Case", what_id = opened.Str("id") });
+        await client.TaskAsync(world.User.Id, "Another account's deal", new { what_type = "Opportunity", what_id = other.OpportunityId });
+        await client.TaskAsync(world.User.Id, "Nothing linked");
+
+        var subjects = await client.SubjectsAsync($"/api/v1/activities?account_id={world.AccountId}&sort=subject");
+        subjects.ShouldBe(["Meet the contact", "On the account", "On the case", "On the deal"]);
+        (await client.SubjectsAsync($"/api/v1/activities?account_id={other.AccountId}")).ShouldBe(["Another account's deal"]);
+    }
 }

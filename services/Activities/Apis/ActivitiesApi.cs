@@ -45,7 +45,7 @@ public static class ActivitiesApi
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
-        var rows = filter.Apply(db.Activities.AsNoTracking(), caller, errors);
+        var rows = filter.Apply(db.Activities.AsNoTracking(), db.Records.AsNoTracking(), caller, errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();

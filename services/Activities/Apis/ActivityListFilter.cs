@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Crm.Activities.Model;
+using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
@@ -35,6 +36,13 @@ public sealed class ActivityListFilter
     [FromQuery(Name = "who_id")]
     public Guid? WhoId { get; set; }
 
+    /// <summary>
+    /// The account's timeline, rolled up as Salesforce does: activities related to the account or to any
+    /// record the directories place at it (its contacts, opportunities, orders and cases).
+    /// </summary>
+    [FromQuery(Name = "account_id")]
+    public Guid? AccountId { get; set; }
+
     /// <summary>A date (midnight UTC) or an ISO 8601 date-time.</summary>
     [FromQuery(Name = "start_date")]
     public string? StartDate { get; set; }
@@ -44,7 +52,7 @@ public sealed class ActivityListFilter
     public string? EndDate { get; set; }
 
     /// <summary>Narrows <paramref name="rows"/> to what the filters ask for; unknown values are errors under their names.</summary>
-    public IQueryable<Activity> Apply(IQueryable<Activity> rows, ClaimsPrincipal caller, ValidationErrors errors)
+    public IQueryable<Activity> Apply(IQueryable<Activity> rows, IQueryable<DirectoryRecord> records, ClaimsPrincipal caller, ValidationErrors errors)
     {
         var type = EnumNames.ParseFilter<ActivityType>(Type, "type", "Type", errors);
         var assignee = UserFilter.Parse(AssignedTo, "assigned_to", "Assigned To", caller, errors);
@@ -85,6 +93,14 @@ public sealed class ActivityListFilter
         if (whoType is { } ht && WhoId is { } whoId)
         {
             rows = rows.Where(a => a.WhoType == ht && a.WhoId == whoId);
+        }
+
+        if (AccountId is { } account)
+        {
+            // An account's own directory entry carries its id as account_id, so it is among these; ids are
+            // UUIDs across every service, so the id alone names the record.
+            var atAccount = records.Where(r => r.AccountId == account).Select(r => r.Id);
+            rows = rows.Where(a => (a.WhatId != null && atAccount.Contains(a.WhatId.Value)) || (a.WhoId != null && atAccount.Contains(a.WhoId.Value)));
         }
 
         if (range is not null)

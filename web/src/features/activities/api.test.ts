@@ -17,7 +17,9 @@ describe('related records in the lookups', () => {
     expect(toLookupOption({ type: 'Lead', id: 'l1', name: 'Jo Lee', detail: null }).meta).toBe('Lead')
   })
 
-  it('finds people by contact or lead, records by the page they link to', () => {
+  it('finds people by contact or lead, records by the page they link to, and rolls an account up', () => {
+    expect(timelineQuery({ type: 'Account', id: 'a1' })).toMatchObject({ account_id: 'a1' })
+    expect(timelineQuery({ type: 'Account', id: 'a1' })).not.toHaveProperty('what_type')
     expect(timelineQuery({ type: 'Contact', id: 'c1' })).toMatchObject({ who_type: 'Contact', who_id: 'c1' })
     expect(timelineQuery({ type: 'Order', id: 'o1' })).toMatchObject({ what_type: 'Order', what_id: 'o1' })
     expect(timelineQuery({ type: 'Order', id: 'o1' })).not.toHaveProperty('who_type')

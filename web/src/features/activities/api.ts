@@ -15,6 +15,8 @@ export interface ActivityListQuery extends ListQuery {
   what_id?: string
   who_type?: string
   who_id?: string
+  /** An account's rolled-up timeline: activities of the account and of its contacts, opportunities, orders and cases. */
+  account_id?: string
   /** A date or an ISO date-time: events overlapping [start, end), tasks due in it; a plain date as end includes that day. */
   start_date?: string
   end_date?: string
@@ -53,6 +55,7 @@ export function useActivity(id: string) {
 
 /** The query of a record's timeline: people by `who_*`, everything else by `what_*`. */
 export function timelineQuery(record: Pick<RecordRef, 'type' | 'id'>): ActivityListQuery {
+  if (record.type === 'Account') return { account_id: record.id, page: 1, page_size: 200 }
   const people = record.type === 'Contact' || record.type === 'Lead'
   return people
     ? { who_type: record.type, who_id: record.id, page: 1, page_size: 200 }

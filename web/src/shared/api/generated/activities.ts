@@ -11,6 +11,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    account_id?: string;
                     assigned_to?: string;
                     end_date?: string;
                     page?: number;
