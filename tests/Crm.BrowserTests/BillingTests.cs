@@ -186,6 +186,7 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Log Payment" }).WaitForAsync();
         await CloseToastsAsync(page);
         await page.ScreenshotAsync(new() { Path = Shot("billing-contract-record.png"), FullPage = true });
+        var contractUrl = page.Url;
 
         // With the contract's schedule the report marks the months that ended less paid than expected.
         await page.OpenAsync($"{crm.GatewayUrl}/reports/retainer?year={year}");
@@ -226,5 +227,18 @@ public sealed class BillingTests(CrmFixture crm, BrowserFixture browser)
         await paymentRows.First.WaitForAsync();
         await Assertions.Expect(paymentRows).ToHaveCountAsync(2);
         await page.ScreenshotAsync(new() { Path = Shot("billing-payments-list.png") });
+
+        // Renew: the renewal deal opens pre-filled on the account; once won it generates the next contract.
+        await page.OpenAsync(contractUrl);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Renew" }).ClickAsync();
+        var renewal = page.GetByRole(AriaRole.Dialog, new() { Name = "New Opportunity" });
+        await Assertions.Expect(renewal.GetByLabel("Opportunity Name")).ToHaveValueAsync($"{account} retainer renewal {year + 1}");
+        await Assertions.Expect(renewal.GetByLabel("Close Date")).ToHaveValueAsync($"{year}-12-31");
+        await renewal.GetByText(new Regex("^Renewal of CTR-\\d+\\. Add the retainer line")).WaitForAsync();
+        await Assertions.Expect(renewal.GetByLabel("Description")).ToHaveValueAsync(new Regex($"^Renewal of CTR-\\d+ \\({year}-01-01 to {year}-12-31, Quarterly, \\$3,000\\.00 per cycle\\)"));
+        await page.ScreenshotAsync(new() { Path = Shot("billing-contract-renew.png") });
+        await renewal.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = $"{account} retainer renewal {year + 1}", Level = 1 }).WaitForAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/opportunities/[0-9a-fA-F-]{36}$"));
     }
 }

@@ -16,11 +16,13 @@ import {
 import { ConfirmDialog, useToast } from '../../shared/ui'
 import { accountHref } from '../accounts/fields'
 import { opportunityHref } from '../opportunities/api'
+import { NewOpportunityModal } from '../opportunities/NewOpportunityModal'
 import { paymentKeys, paymentsApi } from '../payments/api'
 import { PaymentModal } from '../payments/PaymentModal'
 import { PaymentsRelatedList } from '../payments/PaymentsRelatedList'
 import type { PaymentListItem } from '../payments/types'
 import { contractKeys, contractsApi, useContract } from './api'
+import { renewalDeal } from './renewal'
 import { TERMINATED, type Contract, type ContractPeriod } from './types'
 
 /** /contracts/:id — a retainer contract: dates, cycle, price, status, schedule and payments. */
@@ -91,7 +93,7 @@ function ScheduleCard({ periods }: { periods: readonly ContractPeriod[] }) {
   )
 }
 
-type Dialog = { kind: 'terminate' } | { kind: 'log' } | { kind: 'edit'; payment: PaymentListItem } | { kind: 'void'; payment: PaymentListItem }
+type Dialog = { kind: 'terminate' } | { kind: 'renew' } | { kind: 'log' } | { kind: 'edit'; payment: PaymentListItem } | { kind: 'void'; payment: PaymentListItem }
 
 function ContractRecord({ contract }: { contract: Contract }) {
   const queryClient = useQueryClient()
@@ -153,6 +155,7 @@ function ContractRecord({ contract }: { contract: Contract }) {
               { label: 'Total Paid', value: <span className="crm-amount_prominent">{formatMoney(contract.total_paid)}</span> },
             ]}
             actions={[
+              { label: 'Renew', onClick: () => setDialog({ kind: 'renew' }), title: 'Open the renewal deal; once won, it generates the next contract.' },
               { label: 'Terminate', onClick: () => setDialog({ kind: 'terminate' }), disabled: !active, title: active ? undefined : `This contract is ${contract.status}.` },
             ]}
           />
@@ -200,6 +203,14 @@ function ContractRecord({ contract }: { contract: Contract }) {
             closeDialog()
             toast.success('Payment saved.')
           }}
+        />
+      ) : null}
+      {dialog?.kind === 'renew' ? (
+        <NewOpportunityModal
+          account={{ id: contract.account_id, name: contract.account_name }}
+          defaults={renewalDeal(contract)}
+          note={`Renewal of ${contract.contract_number}. Add the retainer line, win the deal, then Generate Contract on it.`}
+          onClose={closeDialog}
         />
       ) : null}
       {dialog?.kind === 'terminate' ? (
