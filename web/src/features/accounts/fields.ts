@@ -1,4 +1,4 @@
-import { formatDateTime, type FieldDef, type FieldSection } from '../../shared/record'
+import { systemSection, type FieldDef, type FieldSection } from '../../shared/record'
 import { searchAccounts } from './api'
 import { ACCOUNT_TYPES, type Account } from './types'
 
@@ -45,28 +45,6 @@ export function accountSections(selfId?: string): FieldSection<Account>[] {
         { name: 'shipping_address', label: 'Shipping Address', type: 'textarea', maxLength: 1000 },
       ],
     },
-    {
-      title: 'System Information',
-      fields: [
-        {
-          name: 'created_by',
-          label: 'Created By',
-          type: 'text',
-          readOnly: true,
-          skipInConflicts: true,
-          text: (a) => a.created_by_name ?? '',
-          display: (a) => [a.created_by_name, formatDateTime(a.created_at)].filter(Boolean).join(', '),
-        },
-        {
-          name: 'updated_by',
-          label: 'Last Modified By',
-          type: 'text',
-          readOnly: true,
-          skipInConflicts: true,
-          text: (a) => a.updated_by_name ?? '',
-          display: (a) => [a.updated_by_name, formatDateTime(a.updated_at)].filter(Boolean).join(', '),
-        },
-      ],
-    },
+    systemSection(),
   ]
 }

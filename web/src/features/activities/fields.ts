@@ -1,4 +1,4 @@
-import { formatDateTime, isDateKey, localInputToIso, type FieldDef, type FieldErrors, type FieldSection, type FormValues } from '../../shared/record'
+import { systemSection, isDateKey, localInputToIso, type FieldDef, type FieldErrors, type FieldSection, type FormValues } from '../../shared/record'
 import { linkedTypesLabel, searchAssignees, searchRelatedRecords, type Assignee } from './api'
 import { LINKED_TYPE_ICONS, LINKED_TYPE_LABELS, linkedRecordHref } from './links'
 import { TASK_PRIORITIES, TASK_STATUSES, WHAT_TYPES, WHO_TYPES, type Activity } from './types'
@@ -46,29 +46,6 @@ const name: FieldDef<Activity> = {
   lookupLabel: (a) => a.who_name ?? undefined,
 }
 
-const systemSection: FieldSection<Activity> = {
-  title: 'System Information',
-  fields: [
-    {
-      name: 'created_by',
-      label: 'Created By',
-      type: 'text',
-      readOnly: true,
-      skipInConflicts: true,
-      text: (a) => a.created_by_name ?? '',
-      display: (a) => [a.created_by_name, formatDateTime(a.created_at)].filter(Boolean).join(', '),
-    },
-    {
-      name: 'updated_by',
-      label: 'Last Modified By',
-      type: 'text',
-      readOnly: true,
-      skipInConflicts: true,
-      text: (a) => a.updated_by_name ?? '',
-      display: (a) => [a.updated_by_name, formatDateTime(a.updated_at)].filter(Boolean).join(', '),
-    },
-  ],
-}
 
 /** The New Task layout (Salesforce's): Subject, Due Date, Status, Priority, Assigned To, Related To, Name, Comments. */
 export function taskSections(me: Assignee, { system = false } = {}): FieldSection<Activity>[] {
@@ -86,7 +63,7 @@ export function taskSections(me: Assignee, { system = false } = {}): FieldSectio
         { name: 'description', label: 'Comments', type: 'textarea', wide: true, maxLength: 32000 },
       ],
     },
-    ...(system ? [systemSection] : []),
+    ...(system ? [systemSection<Activity>()] : []),
   ]
 }
 
@@ -108,7 +85,7 @@ export function eventSections(me: Assignee, { system = false } = {}): FieldSecti
       title: 'Related Records',
       fields: [assignedTo(me), relatedTo, name],
     },
-    ...(system ? [systemSection] : []),
+    ...(system ? [systemSection<Activity>()] : []),
   ]
 }
 

@@ -1,4 +1,4 @@
-import { formatDateTime, type FieldDef, type FieldSection, type LookupOption, type LookupSearchOptions, type PathStep, type ClosedStep } from '../../shared/record'
+import { formatDateTime, systemSection, type FieldDef, type FieldSection, type LookupOption, type LookupSearchOptions, type PathStep, type ClosedStep } from '../../shared/record'
 import { searchAccounts } from '../accounts/api'
 import { accountHref } from '../accounts/fields'
 import { searchAssignees, type Assignee } from '../activities/api'
@@ -96,28 +96,6 @@ export function caseSections({ me, create = false }: CaseSectionOptions = {}): F
   if (create) return [{ title: 'Case Information', fields: info }]
   return [
     { title: 'Case Information', fields: info },
-    {
-      title: 'System Information',
-      fields: [
-        {
-          name: 'created_by',
-          label: 'Created By',
-          type: 'text',
-          readOnly: true,
-          skipInConflicts: true,
-          text: (c) => c.created_by_name ?? '',
-          display: (c) => [c.created_by_name, formatDateTime(c.created_at)].filter(Boolean).join(', '),
-        },
-        {
-          name: 'updated_by',
-          label: 'Last Modified By',
-          type: 'text',
-          readOnly: true,
-          skipInConflicts: true,
-          text: (c) => c.updated_by_name ?? '',
-          display: (c) => [c.updated_by_name, formatDateTime(c.updated_at)].filter(Boolean).join(', '),
-        },
-      ],
-    },
+    systemSection(),
   ]
 }

@@ -1,4 +1,4 @@
-import { formatDateTime, type FieldDef, type FieldSection } from '../../shared/record'
+import { systemSection, type FieldDef, type FieldSection } from '../../shared/record'
 import { searchAccounts } from '../accounts/api'
 import { accountHref } from '../accounts/fields'
 import { searchAccountContacts } from './api'
@@ -61,28 +61,6 @@ export function contactSections({ accountId, selfId, fixedAccount = false }: Con
   ]
   return [
     { title: 'Contact Information', fields: info },
-    {
-      title: 'System Information',
-      fields: [
-        {
-          name: 'created_by',
-          label: 'Created By',
-          type: 'text',
-          readOnly: true,
-          skipInConflicts: true,
-          text: (c) => c.created_by_name ?? '',
-          display: (c) => [c.created_by_name, formatDateTime(c.created_at)].filter(Boolean).join(', '),
-        },
-        {
-          name: 'updated_by',
-          label: 'Last Modified By',
-          type: 'text',
-          readOnly: true,
-          skipInConflicts: true,
-          text: (c) => c.updated_by_name ?? '',
-          display: (c) => [c.updated_by_name, formatDateTime(c.updated_at)].filter(Boolean).join(', '),
-        },
-      ],
-    },
+    systemSection(),
   ]
 }

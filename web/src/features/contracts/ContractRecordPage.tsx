@@ -4,7 +4,6 @@ import { Link, useParams } from 'react-router'
 import { isApiError } from '../../shared/api'
 import {
   formatDate,
-  formatDateTime,
   formatMoney,
   RecordDetails,
   RecordHighlights,
@@ -12,6 +11,7 @@ import {
   RecordPageLayout,
   RelatedList,
   type FieldSection,
+  systemSection,
 } from '../../shared/record'
 import { ConfirmDialog, useToast } from '../../shared/ui'
 import { accountHref } from '../accounts/fields'
@@ -60,13 +60,7 @@ function contractSections(): FieldSection<Contract>[] {
         { name: 'notes', label: 'Notes', type: 'textarea', readOnly: true, wide: true },
       ],
     },
-    {
-      title: 'System Information',
-      fields: [
-        { name: 'created_by', label: 'Created By', type: 'text', readOnly: true, display: (c) => `${c.created_by_name}, ${formatDateTime(c.created_at)}` },
-        { name: 'updated_by', label: 'Last Modified By', type: 'text', readOnly: true, display: (c) => `${c.updated_by_name}, ${formatDateTime(c.updated_at)}` },
-      ],
-    },
+    systemSection(),
   ]
 }
 

@@ -1,4 +1,4 @@
-import { formatDateTime, type ClosedStep, type FieldSection, type PathStep } from '../../shared/record'
+import { systemSection, type ClosedStep, type FieldSection, type PathStep } from '../../shared/record'
 import { INDUSTRIES, LEAD_SOURCES, OPEN_LEAD_STATUSES, type Lead } from './types'
 
 export const leadHref = (id: string) => `/leads/${id}`
@@ -37,29 +37,7 @@ export function leadSections(): FieldSection<Lead>[] {
       title: 'Additional Information',
       fields: [{ name: 'description', label: 'Description', type: 'textarea', wide: true, maxLength: 32000 }],
     },
-    {
-      title: 'System Information',
-      fields: [
-        {
-          name: 'created_at',
-          label: 'Created By',
-          type: 'text',
-          readOnly: true,
-          skipInConflicts: true,
-          text: (l) => l.created_by_name ?? '',
-          display: (l) => [l.created_by_name, formatDateTime(l.created_at)].filter(Boolean).join(', '),
-        },
-        {
-          name: 'updated_at',
-          label: 'Last Modified By',
-          type: 'text',
-          readOnly: true,
-          skipInConflicts: true,
-          text: (l) => l.updated_by_name ?? '',
-          display: (l) => [l.updated_by_name, formatDateTime(l.updated_at)].filter(Boolean).join(', '),
-        },
-      ],
-    },
+    systemSection(),
   ]
 }
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import { createElement } from 'react'
-import { formatDateTime, formatMoney, type ClosedStep, type FieldSection, type PathStep } from '../../shared/record'
+import { systemSection, formatMoney, type ClosedStep, type FieldSection, type PathStep } from '../../shared/record'
 import { accountHref } from '../accounts/fields'
 import { LEAD_SOURCES } from '../leads/types'
 import { STAGES, type Opportunity } from './types'
@@ -52,29 +52,7 @@ export function opportunitySections(): FieldSection<Opportunity>[] {
         { name: 'description', label: 'Description', type: 'textarea', wide: true, maxLength: 32000 },
       ],
     },
-    {
-      title: 'System Information',
-      fields: [
-        {
-          name: 'created_at',
-          label: 'Created By',
-          type: 'text',
-          readOnly: true,
-          skipInConflicts: true,
-          text: (o) => o.created_by_name ?? '',
-          display: (o) => [o.created_by_name, formatDateTime(o.created_at)].filter(Boolean).join(', '),
-        },
-        {
-          name: 'updated_at',
-          label: 'Last Modified By',
-          type: 'text',
-          readOnly: true,
-          skipInConflicts: true,
-          text: (o) => o.updated_by_name ?? '',
-          display: (o) => [o.updated_by_name, formatDateTime(o.updated_at)].filter(Boolean).join(', '),
-        },
-      ],
-    },
+    systemSection(),
   ]
 }
 

@@ -4,7 +4,6 @@ import { Link, useParams } from 'react-router'
 import { isApiError } from '../../shared/api'
 import {
   formatDate,
-  formatDateTime,
   formatMoney,
   RecordDetails,
   RecordHighlights,
@@ -12,6 +11,7 @@ import {
   RecordPageLayout,
   RelatedList,
   type FieldSection,
+  systemSection,
 } from '../../shared/record'
 import { ConfirmDialog, useToast } from '../../shared/ui'
 import { accountHref } from '../accounts/fields'
@@ -63,13 +63,7 @@ function orderSections(): FieldSection<Order>[] {
         { name: 'balance_due', label: 'Balance Due', type: 'text', readOnly: true, display: (o) => formatMoney(o.balance_due) },
       ],
     },
-    {
-      title: 'System Information',
-      fields: [
-        { name: 'created_by', label: 'Created By', type: 'text', readOnly: true, display: (o) => `${o.created_by_name}, ${formatDateTime(o.created_at)}` },
-        { name: 'updated_by', label: 'Last Modified By', type: 'text', readOnly: true, display: (o) => `${o.updated_by_name}, ${formatDateTime(o.updated_at)}` },
-      ],
-    },
+    systemSection(),
   ]
 }
 
