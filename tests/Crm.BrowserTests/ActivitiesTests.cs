@@ -341,5 +341,14 @@ public sealed class ActivitiesTests(CrmFixture crm, BrowserFixture browser)
         var cases = page.GetByRole(AriaRole.Table, new() { Name = "Cases" });
         await cases.GetByRole(AriaRole.Row).Filter(new() { HasText = subject }).GetByText("Closed").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Shot("activities-account-cases.png"), FullPage = true });
+
+        // "View All" opens the queue filtered to the account, closed cases included.
+        await page.GetByRole(AriaRole.Link, new() { Name = "View All Cases" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/cases\\?account_id={accountId}&status=all$"));
+        var queue = page.GetByRole(AriaRole.Table, new() { Name = "Cases" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "0000" });
+        await Assertions.Expect(queue).ToHaveCountAsync(1);
+        await queue.GetByText(subject).WaitForAsync();
+        await Assertions.Expect(page.Locator(".crm-filter_lookup input")).ToHaveValueAsync(accountName);
+        await page.ScreenshotAsync(new() { Path = Shot("activities-cases-by-account.png") });
     }
 }

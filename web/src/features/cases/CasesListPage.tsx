@@ -1,8 +1,10 @@
 import { useState } from 'react'
 import { Link, useLocation, useNavigate } from 'react-router'
-import { formatDateTime, ListView, type ListColumn } from '../../shared/record'
+import { formatDateTime, ListView, type ListColumn, useUrlFilter } from '../../shared/record'
 import { SelectField } from '../../shared/ui'
+import { AccountFilter } from '../accounts/AccountFilter'
 import { accountHref } from '../accounts/fields'
+import { ContactFilter } from '../contacts/ContactFilter'
 import { contactHref } from '../contacts/fields'
 import { caseHref, caseKeys, casesApi } from './api'
 import { caseSortParam, caseStatusFilter } from './queue'
@@ -36,7 +38,10 @@ export function CasesListPage() {
   const navigate = useNavigate()
   const { pathname } = useLocation()
   const creating = pathname.replace(/\/$/, '') === '/cases/new'
-  const [status, setStatus] = useState('')
+  // In the URL, so an account's or contact's "View All" opens the list filtered to it.
+  const [status, setStatus] = useUrlFilter('status')
+  const [accountId, setAccountId] = useUrlFilter('account_id')
+  const [contactId, setContactId] = useUrlFilter('contact_id')
   const [priority, setPriority] = useState('')
   const [owner, setOwner] = useState('')
   const title = `${owner === 'me' ? 'My' : 'All'} ${status === '' ? 'Open Cases' : status === 'all' ? 'Cases' : `${status} Cases`}`
@@ -52,9 +57,11 @@ export function CasesListPage() {
         fetchPage={(query, signal) => casesApi.list({ ...query, sort: caseSortParam(query.sort) }, signal)}
         defaultSort={{ field: 'priority', direction: 'asc' }}
         searchPlaceholder="Search by subject or case number..."
-        filters={{ ...caseStatusFilter(status), priority: priority || undefined, owner: owner || undefined }}
+        filters={{ ...caseStatusFilter(status), priority: priority || undefined, owner: owner || undefined, account_id: accountId || undefined, contact_id: contactId || undefined }}
         filterControls={
           <>
+            <AccountFilter accountId={accountId} onChange={setAccountId} />
+            {contactId ? <ContactFilter contactId={contactId} onChange={setContactId} /> : null}
             <SelectField
               label="Status"
               className="crm-filter"

@@ -28,7 +28,7 @@ export function CasesRelatedList({ account, contact, newDisabledReason }: CasesR
         onNew={() => setCreating(true)}
         newDisabledReason={newDisabledReason}
         newLabel="New Case"
-        viewAllHref="/cases"
+        viewAllHref={contact ? `/cases?contact_id=${contact.id}&status=all` : `/cases?account_id=${account.id}&status=all`}
         columns={[
           { key: 'number', label: 'Case Number', render: (c) => <Link to={caseHref(c.id)}>{c.case_number}</Link>, text: (c) => c.case_number },
           { key: 'subject', label: 'Subject', render: (c) => c.subject, text: (c) => c.subject },

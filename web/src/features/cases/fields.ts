@@ -2,15 +2,13 @@ import { formatDateTime, systemSection, type FieldDef, type FieldSection, type L
 import { searchAccounts } from '../accounts/api'
 import { accountHref } from '../accounts/fields'
 import { searchAssignees, type Assignee } from '../activities/api'
-import { contactsApi, searchAccountContacts } from '../contacts/api'
+import { searchAccountContacts, searchContacts } from '../contacts/api'
 import { contactHref } from '../contacts/fields'
 import { CASE_PRIORITIES, CASE_STATUSES, type Case } from './types'
 
 /** Contact: the chosen account's contacts; every contact (with its account) before an account is chosen. */
 export async function searchCaseContacts(q: string, signal?: AbortSignal, options?: LookupSearchOptions): Promise<LookupOption[]> {
-  if (options?.parent) return searchAccountContacts(options.parent, q, signal)
-  const page = await contactsApi.list({ q: q || undefined, sort: 'name', page: 1, page_size: 10 }, signal)
-  return page.items.map((c) => ({ id: c.id, label: c.name, meta: c.account_name ?? undefined }))
+  return options?.parent ? searchAccountContacts(options.parent, q, signal) : searchContacts(q, signal)
 }
 
 /** Status path: New → In Progress → Closed. */

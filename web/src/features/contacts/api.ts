@@ -23,7 +23,7 @@ export const contactKeys = {
 }
 
 export function useContact(id: string) {
-  return useQuery({ queryKey: contactKeys.detail(id), queryFn: ({ signal }) => contactsApi.get(id, signal) })
+  return useQuery({ queryKey: contactKeys.detail(id), queryFn: ({ signal }) => contactsApi.get(id, signal), enabled: id !== '' })
 }
 
 export function toCreateRequest(body: FieldChanges): CreateContactRequest {
@@ -38,4 +38,10 @@ export function toUpdateRequest(body: VersionedChanges): UpdateContactRequest {
 export async function searchAccountContacts(accountId: string, q: string, signal?: AbortSignal, excludeId?: string): Promise<LookupOption[]> {
   const page = await contactsApi.list({ account_id: accountId, q: q || undefined, sort: 'name', page: 1, page_size: 20 }, signal)
   return page.items.filter((c) => c.id !== excludeId).map((c) => ({ id: c.id, label: c.name, meta: c.title ?? undefined }))
+}
+
+/** Lookup search over every contact, with its account as the second line. */
+export async function searchContacts(q: string, signal?: AbortSignal): Promise<LookupOption[]> {
+  const page = await contactsApi.list({ q: q || undefined, sort: 'name', page: 1, page_size: 10 }, signal)
+  return page.items.map((c) => ({ id: c.id, label: c.name, meta: c.account_name ?? undefined }))
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { formatDate, formatMoney, ListView, type ListColumn } from '../../shared/record'
-import { useAccountFilter } from '../accounts/useAccountFilter'
+import { formatDate, formatMoney, ListView, type ListColumn, useUrlFilter } from '../../shared/record'
 import { AccountAndStatusFilters, BillingListLinks } from '../orders/BillingListControls'
 import { accountHref } from '../accounts/fields'
 import { contractHref, contractKeys, contractsApi } from './api'
@@ -34,7 +33,7 @@ const COLUMNS: readonly ListColumn<ContractListItem>[] = [
 /** /contracts — every retainer contract; search, sort, filter by status and account. */
 export function ContractsListPage() {
   const [status, setStatus] = useState('')
-  const [accountId, setAccountId] = useAccountFilter()
+  const [accountId, setAccountId] = useUrlFilter('account_id')
   return (
     <ListView<ContractListItem>
       objectLabel="Contracts"

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { formatDate, formatMoney, ListView, type ListColumn } from '../../shared/record'
-import { useAccountFilter } from '../accounts/useAccountFilter'
+import { formatDate, formatMoney, ListView, type ListColumn, useUrlFilter } from '../../shared/record'
 import { AccountAndStatusFilters, BillingListLinks } from './BillingListControls'
 import { accountHref } from '../accounts/fields'
 import { orderHref, orderKeys, ordersApi } from './api'
@@ -25,7 +24,7 @@ const COLUMNS: readonly ListColumn<OrderListItem>[] = [
 /** /orders — every order (generated from won deals); search, sort, filter by status and account; links to payments, contracts and the retainer report. */
 export function OrdersListPage() {
   const [status, setStatus] = useState('')
-  const [accountId, setAccountId] = useAccountFilter()
+  const [accountId, setAccountId] = useUrlFilter('account_id')
   return (
     <ListView<OrderListItem>
       objectLabel="Orders"

@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { formatDate, formatMoney, ListView, type ListColumn } from '../../shared/record'
+import { formatDate, formatMoney, ListView, type ListColumn, useUrlFilter } from '../../shared/record'
 import { SelectField } from '../../shared/ui'
 import { AccountFilter } from '../accounts/AccountFilter'
-import { useAccountFilter } from '../accounts/useAccountFilter'
 import { accountHref } from '../accounts/fields'
 import { contractHref } from '../contracts/api'
 import { orderHref } from '../orders/api'
@@ -35,7 +34,7 @@ const COLUMNS: readonly ListColumn<PaymentListItem>[] = [
 export function PaymentsListPage() {
   const [status, setStatus] = useState('')
   const [method, setMethod] = useState('')
-  const [accountId, setAccountId] = useAccountFilter()
+  const [accountId, setAccountId] = useUrlFilter('account_id')
   return (
     <ListView<PaymentListItem>
       objectLabel="Payments"

@@ -41,6 +41,7 @@ export {
   type RecordPageLayoutProps,
 } from './RecordPage'
 export { systemSection, type AuditedRecord } from './systemSection'
+export { useUrlFilter } from './useUrlFilter'
 export { RelatedList, type RelatedColumn, type RelatedListProps } from './RelatedList'
 export { useVersionedSave, type SaveConflict, type VersionedSave, type VersionedSaveOptions } from './useVersionedSave'
 export { CLOSED_STEP, pathAction, pathItems, type ClosedStep, type ClosedValue, type PathAction, type PathItem, type PathStep, type StepState } from './path'
