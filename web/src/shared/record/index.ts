@@ -28,6 +28,7 @@ export { addDays, isDateKey, isoToLocalInput, isoToUtcDate, localDate, localDate
 export { formatDate, formatDateTime, formatMoney } from './format'
 export { ListView, type ListColumn, type ListViewProps } from './ListView'
 export { LookupField, type LookupFieldProps } from './LookupField'
+export { LookupFilter, type LookupFilterProps } from './LookupFilter'
 export { RecordDetails, type RecordDetailsProps } from './RecordDetails'
 export { RecordFormModal, type RecordFormModalProps } from './RecordFormModal'
 export { RecordNotFound } from './RecordNotFound'
