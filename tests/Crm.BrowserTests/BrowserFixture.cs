@@ -34,7 +34,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(15_000);
         // Navigations include the first request to a cold service; a busy CI machine needs more than a click does.
         context.SetDefaultNavigationTimeout(30_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        ApiLog.Attach(page);
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -18,52 +18,44 @@ public static class PageActions
     /// <summary>Opens <paramref name="next"/>, is sent to the login page, and submits the form (as the admin unless told).</summary>
     public static async Task LogInAsync(this IPage page, CrmFixture crm, string? email = null, string? password = null, string next = "/")
     {
-        var apiCalls = new List<string>();
-        void Record(object? sender, IResponse response)
+        await page.OpenAsync(crm.GatewayUrl + next);
+        await page.StepAsync(crm, "The app did not send the browser to the login page.", async () =>
         {
-            if (response.Url.Contains("/api/", StringComparison.Ordinal))
-            {
-                lock (apiCalls)
-                {
-                    apiCalls.Add($"{response.Status} {response.Request.Method} {response.Url}");
-                }
-            }
-        }
-
-        page.Response += Record;
-        try
-        {
-            await page.OpenAsync(crm.GatewayUrl + next);
             // The app's redirect to /login is a client-side (history) navigation: poll the URL rather than wait
             // for a navigation event, which may already have happened before the wait begins.
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login"));
             await page.GetByLabel("Username").WaitForAsync();
-        }
-        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
-        {
-            throw new TimeoutException(await DescribeAsync(page, crm, apiCalls), ex);
-        }
-        finally
-        {
-            page.Response -= Record;
-        }
+        });
 
         await page.GetByLabel("Username").FillAsync(email ?? crm.AdminEmail);
         await page.GetByLabel("Password").FillAsync(password ?? crm.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log In" }).ClickAsync();
     }
 
-    /// <summary>What the page and the system looked like when a step timed out, for the test's failure message.</summary>
-    private static async Task<string> DescribeAsync(IPage page, CrmFixture crm, List<string> apiCalls)
+    /// <summary>
+    /// Runs a step; when it times out, fails with what the page showed, the API calls it made and the last
+    /// lines of the gateway's and Identity's logs, so a failure on another machine can be understood.
+    /// </summary>
+    public static async Task StepAsync(this IPage page, CrmFixture crm, string what, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        {
+            throw new TimeoutException(await DescribeAsync(page, crm, what), ex);
+        }
+    }
+
+    private static async Task<string> DescribeAsync(IPage page, CrmFixture crm, string what)
     {
         var text = new StringBuilder();
-        text.AppendLine($"The app did not send {page.Url} to the login page.");
-        text.AppendLine("Visible text: " + Truncate(await VisibleTextAsync(page), 500));
-        lock (apiCalls)
-        {
-            text.AppendLine("API responses seen: " + (apiCalls.Count == 0 ? "none" : string.Join("; ", apiCalls)));
-        }
-
+        text.AppendLine(what);
+        text.AppendLine("Page: " + page.Url);
+        text.AppendLine("Visible text: " + Truncate(await VisibleTextAsync(page), 800));
+        var calls = ApiLog.Of(page);
+        text.AppendLine("API calls: " + (calls.Count == 0 ? "none" : string.Join("; ", calls)));
         foreach (var name in new[] { "gateway", "identity" })
         {
             foreach (var resource in crm.Topology.GetResources(name))
