@@ -145,6 +145,8 @@ public sealed class ActivitiesTests(CrmFixture crm, BrowserFixture browser)
         // On the contact's timeline too (who_type/who_id), about the opportunity.
         await onOpportunity.GetByRole(AriaRole.Link, new() { Name = contactName }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/contacts/{contactId}$"));
+        // The opportunity's timeline shows the same item: look only once the contact's page has replaced it.
+        await page.GetByRole(AriaRole.Heading, new() { Name = contactName, Level = 1 }).WaitForAsync();
         var onContact = Timeline(page).GetByTestId("timeline-item").Filter(new() { HasText = subject });
         await onContact.WaitForAsync();
         await onContact.GetByRole(AriaRole.Link, new() { Name = opportunityName }).WaitForAsync();
