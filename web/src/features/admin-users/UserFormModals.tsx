@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { isApiError, type ApiError } from '../../shared/api'
 import { ROLES, type CreatedUser, type Role, type User } from '../../shared/api/types'
-import { CheckboxField, FormErrorAlert, Icon, Modal, SelectField, StaticField, TextField, useToast } from '../../shared/ui'
+import { CheckboxField, FormErrorAlert, Icon, Modal, SelectField, StaticField, TextField, useToast, FormModalFooter } from '../../shared/ui'
 import { fetchLatestUser, useCreateUser, useUpdateUser } from './api'
 import { fullName } from './format'
 
@@ -94,14 +94,7 @@ export function NewUserModal({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       busy={create.isPending}
       footer={
-        <>
-          <button type="button" className="slds-button slds-button_neutral" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="slds-button slds-button_brand" disabled={create.isPending}>
-            Save
-          </button>
-        </>
+        <FormModalFooter formId={formId} onCancel={onClose} busy={create.isPending} />
       }
     >
       <form id={formId} onSubmit={onSubmit} noValidate>
@@ -276,14 +269,7 @@ export function EditUserModal({ user: initial, onClose }: { user: User; onClose:
       onClose={onClose}
       busy={update.isPending || reloading}
       footer={
-        <>
-          <button type="button" className="slds-button slds-button_neutral" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="slds-button slds-button_brand" disabled={update.isPending || Boolean(conflict)}>
-            Save
-          </button>
-        </>
+        <FormModalFooter formId={formId} onCancel={onClose} busy={update.isPending || Boolean(conflict)} />
       }
     >
       <form id={formId} onSubmit={onSubmit} noValidate>

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { isApiError, type ApiError } from '../../shared/api'
-import { ConfirmDialog, FormErrorAlert, Modal, SelectField, TextField, useToast } from '../../shared/ui'
+import { ConfirmDialog, FormErrorAlert, Modal, SelectField, TextField, useToast, FormModalFooter } from '../../shared/ui'
 import { contractHref, contractKeys, contractsApi } from '../contracts/api'
 import { BILLING_CYCLES, type BillingCycle, type GenerateContractRequest } from '../contracts/types'
 import { orderHref, orderKeys, ordersApi } from '../orders/api'
@@ -128,14 +128,7 @@ export function GenerateContractModal({ opportunity, onClose }: { opportunity: O
       onClose={onClose}
       busy={busy}
       footer={
-        <>
-          <button type="button" className="slds-button slds-button_neutral" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="generate-contract-form" className="slds-button slds-button_brand" disabled={busy}>
-            {preparing ? 'Preparing…' : 'Generate Contract'}
-          </button>
-        </>
+        <FormModalFooter formId="generate-contract-form" onCancel={onClose} busy={busy} submitLabel={preparing ? 'Preparing…' : 'Generate Contract'} />
       }
     >
       <form id="generate-contract-form" noValidate onSubmit={(e) => void onSubmit(e)}>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { isApiError } from '../../shared/api'
 import { formatMoney, LookupField } from '../../shared/record'
-import { FormErrorAlert, Modal, SelectField, StaticField, TextField } from '../../shared/ui'
+import { FormErrorAlert, Modal, SelectField, StaticField, TextField, FormModalFooter } from '../../shared/ui'
 import { searchAccountContacts } from '../contacts/api'
 import { productsApi } from '../products/api'
 import { CONTACT_ROLES, type AddContactRoleRequest, type ContactRoleName, type LineItem, type Opportunity } from './types'
@@ -75,14 +75,7 @@ export function AddProductModal({ opportunity, onClose, submit }: { opportunity:
       onClose={onClose}
       busy={busy}
       footer={
-        <>
-          <button type="button" className="slds-button slds-button_neutral" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="add-product-form" className="slds-button slds-button_brand" disabled={busy}>
-            Save
-          </button>
-        </>
+        <FormModalFooter formId="add-product-form" onCancel={onClose} busy={busy} />
       }
     >
       <form id="add-product-form" noValidate onSubmit={(e) => void onSubmit(e)}>
@@ -183,14 +176,7 @@ export function EditLineItemModal({ line, onClose, submit }: { line: LineItem; o
       onClose={onClose}
       busy={busy}
       footer={
-        <>
-          <button type="button" className="slds-button slds-button_neutral" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="edit-line-form" className="slds-button slds-button_brand" disabled={busy}>
-            Save
-          </button>
-        </>
+        <FormModalFooter formId="edit-line-form" onCancel={onClose} busy={busy} />
       }
     >
       <form id="edit-line-form" noValidate onSubmit={(e) => void onSubmit(e)}>
@@ -248,14 +234,7 @@ export function AddContactRoleModal({ opportunity, onClose, submit }: { opportun
       onClose={onClose}
       busy={busy}
       footer={
-        <>
-          <button type="button" className="slds-button slds-button_neutral" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="add-role-form" className="slds-button slds-button_brand" disabled={busy}>
-            Save
-          </button>
-        </>
+        <FormModalFooter formId="add-role-form" onCancel={onClose} busy={busy} />
       }
     >
       <form id="add-role-form" noValidate onSubmit={(e) => void onSubmit(e)}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { isApiError } from '../../shared/api'
-import { CheckboxField, FormErrorAlert, Modal, SelectField, TextAreaField, TextField } from '../../shared/ui'
+import { CheckboxField, FormErrorAlert, Modal, SelectField, TextAreaField, TextField, FormModalFooter } from '../../shared/ui'
 import { todayIso } from './format'
 import { LOGGED_PAYMENT_STATUSES, PAYMENT_METHODS, type CreatePaymentRequest, type PaymentListItem, type PaymentMethod, type PaymentStatus, type UpdatePaymentRequest } from './types'
 
@@ -112,14 +112,7 @@ export function PaymentModal({ payment, tagline, requireServicePeriod = false, d
       onClose={onClose}
       busy={busy}
       footer={
-        <>
-          <button type="button" className="slds-button slds-button_neutral" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="payment-form" className="slds-button slds-button_brand" disabled={busy}>
-            Save
-          </button>
-        </>
+        <FormModalFooter formId="payment-form" onCancel={onClose} busy={busy} />
       }
     >
       <form id="payment-form" noValidate onSubmit={(e) => void onSubmit(e)}>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
-import { FormErrorAlert, Modal } from '../ui'
+import { FormErrorAlert, Modal, FormModalFooter } from '../ui'
 import { ConflictDialog } from './ConflictDialog'
 import type { Versioned } from './conflict'
 import { FieldInput } from './FieldControls'
@@ -141,14 +141,7 @@ export function RecordFormModal<R extends Versioned>({ title, sections, mode, on
         onClose={onClose}
         busy={busy}
         footer={
-          <>
-            <button type="button" className="slds-button slds-button_neutral" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" form={formId} className="slds-button slds-button_brand" disabled={busy}>
-              Save
-            </button>
-          </>
+          <FormModalFooter formId={formId} onCancel={onClose} busy={busy} />
         }
       >
         <form id={formId} onSubmit={(e) => void onSubmit(e)} noValidate>
