@@ -194,6 +194,19 @@ public sealed class CrmTopology : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SIGKILLs the resource's process and its helpers, as a crash would (chaos tests), and returns once it is
+    /// gone; supervision restarts it with back-off. Wait for it with <see cref="Resource.WaitHealthyAsync"/>.
+    /// </summary>
+    public async Task KillResourceAsync(string name, CancellationToken ct = default)
+    {
+        foreach (var resource in GetResources(name))
+        {
+            _log($"killing {resource.Name}");
+            await resource.KillAsync(ct);
+        }
+    }
+
     /// <summary>Starts a stopped resource again (same port and wiring) and waits until it is healthy.</summary>
     public async Task StartResourceAsync(string name, CancellationToken ct = default)
     {
