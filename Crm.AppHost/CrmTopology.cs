@@ -34,6 +34,7 @@ public sealed class CrmTopology : IAsyncDisposable
         var context = new ResourceContext(DataDir, RepoRoot, options.EnvironmentName);
         GatewayPort = ports.Pick(options.HttpPort);
         DashboardPort = options.EnableDashboard ? ports.Pick(options.DashboardPort) : 0;
+        DashboardToken = Secrets.GetOrCreate(DataDir, "dashboard-token", Secrets.GenerateToken).Value;
 
         Postgres = new PostgresResource(context, ports.Pick());
         Redis = new RedisResource(context, ports.Pick());
@@ -79,6 +80,15 @@ public sealed class CrmTopology : IAsyncDisposable
     public string GatewayUrl => $"http://localhost:{GatewayPort}";
 
     public string? DashboardUrl => Options.EnableDashboard ? $"http://localhost:{DashboardPort}" : null;
+
+    /// <summary>
+    /// What the dashboard's state-changing endpoints require (kept in &lt;data&gt;/secrets/dashboard-token):
+    /// as a bearer token, or as the cookie that <see cref="DashboardLoginUrl"/> sets in the browser.
+    /// </summary>
+    public string DashboardToken { get; }
+
+    /// <summary>The dashboard URL to open: it stores the token in an httpOnly cookie, so the page's buttons work.</summary>
+    public string? DashboardLoginUrl => DashboardUrl is null ? null : $"{DashboardUrl}/login?t={DashboardToken}";
 
     public string AdminEmail { get; }
 
