@@ -156,12 +156,18 @@ public sealed class CrmTopology : IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _lifetime.Token);
         var token = linked.Token;
 
+        // Leftovers of a killed run of this data dir hold its ports: clean up first, then check them.
+        await CleanUpStaleProcessesAsync();
         if (Gateway is not null && Options.HttpPort != 0 && !FreePorts.IsFree(GatewayPort))
         {
             throw new InvalidOperationException($"Port {GatewayPort} (CRM_HTTP_PORT) is in use; choose another with CRM_HTTP_PORT.");
         }
 
-        await CleanUpStaleProcessesAsync();
+        if (Options.EnableDashboard && Options.DashboardPort != 0 && !FreePorts.IsFree(DashboardPort))
+        {
+            throw new InvalidOperationException($"Port {DashboardPort} (CRM_DASHBOARD_PORT) is in use; choose another with CRM_DASHBOARD_PORT.");
+        }
+
         _reaper = Reaper.Start(DataDir, Options.DeleteDataDirOnStop);
         foreach (var r in _resources)
         {
