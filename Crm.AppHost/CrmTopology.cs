@@ -34,6 +34,7 @@ public sealed class CrmTopology : IAsyncDisposable
         var context = new ResourceContext(DataDir, RepoRoot, options.EnvironmentName);
         GatewayPort = ports.Pick(options.HttpPort);
         DashboardPort = options.EnableDashboard ? ports.Pick(options.DashboardPort) : 0;
+        DashboardToken = Secrets.GetOrCreate(DataDir, "dashboard-token", Secrets.GenerateToken).Value;
 
         Postgres = new PostgresResource(context, ports.Pick());
         Redis = new RedisResource(context, ports.Pick());
@@ -79,6 +80,15 @@ public sealed class CrmTopology : IAsyncDisposable
     public string GatewayUrl => $"http://localhost:{GatewayPort}";
 
     public string? DashboardUrl => Options.EnableDashboard ? $"http://localhost:{DashboardPort}" : null;
+
+    /// <summary>
+    /// What the dashboard's state-changing endpoints require (kept in &lt;data&gt;/secrets/dashboard-token):
+    /// as a bearer token, or as the cookie that <see cref="DashboardLoginUrl"/> sets in the browser.
+    /// </summary>
+    public string DashboardToken { get; }
+
+    /// <summary>The dashboard URL to open: it stores the token in an httpOnly cookie, so the page's buttons work.</summary>
+    public string? DashboardLoginUrl => DashboardUrl is null ? null : $"{DashboardUrl}/login?t={DashboardToken}";
 
     public string AdminEmail { get; }
 
@@ -146,12 +156,18 @@ public sealed class CrmTopology : IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _lifetime.Token);
         var token = linked.Token;
 
+        // Leftovers of a killed run of this data dir hold its ports: clean up first, then check them.
+        await CleanUpStaleProcessesAsync();
         if (Gateway is not null && Options.HttpPort != 0 && !FreePorts.IsFree(GatewayPort))
         {
             throw new InvalidOperationException($"Port {GatewayPort} (CRM_HTTP_PORT) is in use; choose another with CRM_HTTP_PORT.");
         }
 
-        await CleanUpStaleProcessesAsync();
+        if (Options.EnableDashboard && Options.DashboardPort != 0 && !FreePorts.IsFree(DashboardPort))
+        {
+            throw new InvalidOperationException($"Port {DashboardPort} (CRM_DASHBOARD_PORT) is in use; choose another with CRM_DASHBOARD_PORT.");
+        }
+
         _reaper = Reaper.Start(DataDir, Options.DeleteDataDirOnStop);
         foreach (var r in _resources)
         {
@@ -191,6 +207,19 @@ public sealed class CrmTopology : IAsyncDisposable
         {
             _log($"stopping {resource.Name}");
             await resource.StopAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// SIGKILLs the resource's process and its helpers, as a crash would (chaos tests), and returns once it is
+    /// gone; supervision restarts it with back-off. Wait for it with <see cref="Resource.WaitHealthyAsync"/>.
+    /// </summary>
+    public async Task KillResourceAsync(string name, CancellationToken ct = default)
+    {
+        foreach (var resource in GetResources(name))
+        {
+            _log($"killing {resource.Name}");
+            await resource.KillAsync(ct);
         }
     }
 

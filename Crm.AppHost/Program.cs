@@ -40,9 +40,10 @@ try
         Console.WriteLine($"  App:        {app.GatewayUrl}");
     }
 
-    if (app.DashboardUrl is not null)
+    if (app.DashboardLoginUrl is not null)
     {
-        Console.WriteLine($"  Dashboard:  {app.DashboardUrl}");
+        // The token in the link lets this browser start and stop resources; it is kept under the data dir.
+        Console.WriteLine($"  Dashboard:  {app.DashboardLoginUrl}");
     }
 
     if (app.AdminPasswordGenerated)

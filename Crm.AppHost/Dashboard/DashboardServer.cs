@@ -8,10 +8,12 @@ namespace Crm.AppHost.Dashboard;
 
 /// <summary>
 /// The developer dashboard (a page plus a small JSON API) and the OTLP/HTTP receiver every service
-/// exports to, on one Kestrel port like the Aspire dashboard.
+/// exports to, on one Kestrel port like the Aspire dashboard. Reading is open on loopback; starting and
+/// stopping resources needs the dashboard token (<see cref="DashboardAccess"/>).
 /// </summary>
 public sealed class DashboardServer(CrmTopology topology, int port) : IAsyncDisposable
 {
+    private readonly DashboardAccess _access = new(topology.DashboardToken, port);
     private WebApplication? _app;
 
     public async Task StartAsync(CancellationToken ct)
@@ -25,7 +27,28 @@ public sealed class DashboardServer(CrmTopology topology, int port) : IAsyncDisp
         builder.Logging.ClearProviders();
         var app = builder.Build();
 
+        app.Use(async (context, next) =>
+        {
+            if (!DashboardAccess.IsLoopbackHost(context.Request.Host))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+
+            await next(context);
+        });
         app.MapGet("/", () => Results.Content(Page.Html, "text/html; charset=utf-8"));
+        // The link ./crm run prints: keeps the token in an httpOnly, SameSite=Strict cookie for the page's buttons.
+        app.MapGet("/login", (HttpContext context, string? t) =>
+        {
+            if (!_access.IsToken(t))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "Wrong or missing dashboard token.");
+            }
+
+            context.Response.Cookies.Append(_access.CookieName, t!, _access.CookieOptions());
+            return Results.Redirect("/");
+        });
         app.MapGet("/api/resources", () => Results.Json(topology.Snapshot(), DashboardJson.Options));
         app.MapGet("/api/resources/{name}/logs", (string name, long? after) =>
             FindResource(name) is { } r
@@ -52,7 +75,7 @@ public sealed class DashboardServer(CrmTopology topology, int port) : IAsyncDisp
                 }
             });
             return Results.Accepted();
-        });
+        }).AddEndpointFilter(async (context, next) => _access.CheckChange(context.HttpContext.Request) ?? await next(context));
         app.MapGet("/api/telemetry", () => Results.Json(
             new { traces = topology.Telemetry.TraceExports, metrics = topology.Telemetry.MetricExports, logs = topology.Telemetry.LogExports, bytes = topology.Telemetry.Bytes },
             DashboardJson.Options));

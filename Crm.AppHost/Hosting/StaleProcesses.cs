@@ -23,6 +23,43 @@ public static class StaleProcesses
     public static IReadOnlyList<int> FindOwnedBy(string dataDir, int ownerPid) =>
         Find((dir, pid) => pid == ownerPid && dir == dataDir);
 
+    /// <summary>
+    /// Live processes whose working directory is <paramref name="dir"/>: how the backends of a postmaster that
+    /// was killed are found (they set up their own sessions and rewrite their environment for the process title).
+    /// </summary>
+    public static IReadOnlyList<int> FindByWorkingDirectory(string dir)
+    {
+        var found = new List<int>();
+        if (!Directory.Exists("/proc"))
+        {
+            return found;
+        }
+
+        var target = Path.GetFullPath(dir).TrimEnd('/');
+        foreach (var procDir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(procDir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (new FileInfo(Path.Combine(procDir, "cwd")).LinkTarget is { } cwd && cwd.TrimEnd('/') == target && IsRunning(pid))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // gone meanwhile, or not ours to look at
+            }
+        }
+
+        return found;
+    }
+
     private static List<int> Find(Func<string, int, bool> match)
     {
         var found = new List<int>();
@@ -53,7 +90,7 @@ public static class StaleProcesses
         return found;
     }
 
-    /// <summary>SIGTERM, a grace period, then SIGKILL for whatever is still there.</summary>
+    /// <summary>SIGTERM, a grace period, then SIGKILL for whatever is still there; returns once they are gone.</summary>
     public static async Task KillAsync(IReadOnlyCollection<int> pids, TimeSpan grace, Action<string>? log = null)
     {
         if (pids.Count == 0)
@@ -77,6 +114,13 @@ public static class StaleProcesses
         foreach (var pid in pids.Where(IsRunning))
         {
             Posix.Signal(pid, Posix.SIGKILL);
+        }
+
+        // Gone for good before the caller reuses their ports and files.
+        var killDeadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (DateTime.UtcNow < killDeadline && pids.Any(IsRunning))
+        {
+            await Task.Delay(100);
         }
     }
 

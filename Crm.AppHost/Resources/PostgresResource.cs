@@ -127,16 +127,28 @@ public sealed class PostgresResource : Resource
             TimeSpan.FromSeconds(40),
             ct);
 
-    /// <summary>A postmaster left running by a killed AppHost holds the data dir: stop it first.</summary>
+    /// <summary>
+    /// A postmaster left running by a killed AppHost holds the data dir: stop it first. A postmaster that was
+    /// killed itself may leave backends behind for a moment; they keep the old shared memory attached, which
+    /// makes the next postmaster refuse to start, so they are waited for and then killed.
+    /// </summary>
     private async Task StopStaleServerAsync(CancellationToken ct)
     {
         var pidFile = Path.Combine(_pgData, "postmaster.pid");
         if (File.Exists(pidFile)
             && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
-            && StaleProcesses.IsRunning(pid))
+            && StaleProcesses.IsRunning(pid)
+            && StaleProcesses.Command(pid) == "postgres")
         {
             Logs.Add($"[apphost] stopping a stale postgres (pid {pid})");
             await PgCtlStopAsync(ct);
+        }
+
+        var orphans = StaleProcesses.FindByWorkingDirectory(_pgData);
+        if (orphans.Count > 0)
+        {
+            Logs.Add($"[apphost] waiting for {orphans.Count} backend(s) of a killed postgres to exit");
+            await StaleProcesses.KillAsync(orphans, TimeSpan.FromSeconds(5));
         }
     }
 

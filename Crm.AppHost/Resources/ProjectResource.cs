@@ -4,7 +4,7 @@ namespace Crm.AppHost.Resources;
 
 /// <summary>
 /// One replica of a .NET service, run as <c>dotnet &lt;dll&gt;</c> on a port fixed for the topology's
-/// lifetime (so the gateway's destinations stay valid across restarts). Restarted when it crashes.
+/// lifetime (so the gateway's destinations stay valid across restarts).
 /// </summary>
 public sealed class ProjectResource(
     string name,
@@ -29,8 +29,6 @@ public sealed class ProjectResource(
 
     /// <summary>Wiring set by the topology before the first start.</summary>
     public Dictionary<string, string?> Environment { get; } = [];
-
-    protected override bool RestartOnCrash => true;
 
     public override async Task<bool> CheckHealthAsync(CancellationToken ct)
     {

@@ -3,8 +3,8 @@ using Crm.AppHost.Hosting;
 namespace Crm.AppHost.Resources;
 
 /// <summary>
-/// One process the topology runs (Aspire's "resource"): started, health-checked, optionally restarted
-/// after a crash with exponential back-off, and stopped.
+/// One process the topology runs (Aspire's "resource"): started, health-checked, restarted after a
+/// crash with exponential back-off (infrastructure as well as services), and stopped.
 /// </summary>
 public abstract class Resource(string name, string kind, ResourceContext context)
 {
@@ -35,15 +35,15 @@ public abstract class Resource(string name, string kind, ResourceContext context
 
     protected ResourceContext Context { get; } = context;
 
-    /// <summary>Services are restarted when they crash; infrastructure is reported as Exited.</summary>
-    protected virtual bool RestartOnCrash => false;
-
     public ResourceSnapshot Snapshot() =>
         new(Name, Kind, State.ToString(), Pid, Endpoint, Health.ToString(), Restarts);
 
     public abstract Task<bool> CheckHealthAsync(CancellationToken ct);
 
-    /// <summary>One-time preparation before the first process start (initdb, config files...).</summary>
+    /// <summary>
+    /// Preparation before every process start, the first and each restart after a crash (initdb, config
+    /// files, clearing what a killed predecessor left): must be safe to run again.
+    /// </summary>
     protected virtual Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
 
     protected abstract ProcessSpec CreateProcessSpec();
@@ -170,6 +170,22 @@ public abstract class Resource(string name, string kind, ResourceContext context
         }
     }
 
+    /// <summary>
+    /// Kills the running process and its helpers with SIGKILL, as a crash would (chaos tests); supervision
+    /// restarts it. Returns once the process is gone.
+    /// </summary>
+    public async Task KillAsync(CancellationToken ct)
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            throw new InvalidOperationException($"{Name} is not running ({State}).");
+        }
+
+        Logs.Add("[apphost] killing the process (SIGKILL)", isError: true);
+        process.Kill();
+        await process.Exited.WaitAsync(ct);
+    }
+
     private void Launch()
     {
         var spec = CreateProcessSpec();
@@ -200,49 +216,54 @@ public abstract class Resource(string name, string kind, ResourceContext context
 
         Logs.Add($"[apphost] process exited with code {process.ExitCode}", isError: true);
         Health = HealthStatus.Unhealthy;
-        if (!RestartOnCrash)
-        {
-            State = ResourceState.Exited;
-            return;
-        }
+        // What the crashed process leaves in its group (the broker VM under rabbitmq-server's shell) would
+        // hold the port and the node name, and make the restart fail.
+        process.Kill();
 
         // A process that ran for a while before crashing starts its back-off from scratch.
         _consecutiveCrashes = DateTime.UtcNow - startedAt > TimeSpan.FromMinutes(1) ? 1 : _consecutiveCrashes + 1;
-        var delay = Backoff.Delay(_consecutiveCrashes);
-        State = ResourceState.Restarting;
-        Logs.Add($"[apphost] restarting in {delay.TotalSeconds:0.#}s (crash #{_consecutiveCrashes})", isError: true);
-        try
+        while (true)
         {
-            await Task.Delay(delay, stopRequested);
-            await _lifecycle.WaitAsync(stopRequested);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        try
-        {
-            if (stopRequested.IsCancellationRequested || !ReferenceEquals(_process, process))
+            var delay = Backoff.Delay(_consecutiveCrashes);
+            State = ResourceState.Restarting;
+            Logs.Add($"[apphost] restarting in {delay.TotalSeconds:0.#}s (crash #{_consecutiveCrashes})", isError: true);
+            try
+            {
+                await Task.Delay(delay, stopRequested);
+                await _lifecycle.WaitAsync(stopRequested);
+            }
+            catch (OperationCanceledException)
             {
                 return;
             }
 
-            process.Dispose();
-            Restarts++;
             try
             {
+                if (stopRequested.IsCancellationRequested || !ReferenceEquals(_process, process))
+                {
+                    return;
+                }
+
+                Restarts++;
+                await PrepareAsync(stopRequested);
+                process.Dispose();
                 Launch();
+                return;
+            }
+            catch (OperationCanceledException) when (stopRequested.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception ex)
             {
-                State = ResourceState.FailedToStart;
+                // Keep trying with a longer wait: the cause (a port, a lock file) may clear by itself.
                 Logs.Add($"[apphost] restart failed: {ex.Message}", isError: true);
+                _consecutiveCrashes++;
             }
-        }
-        finally
-        {
-            _lifecycle.Release();
+            finally
+            {
+                _lifecycle.Release();
+            }
         }
     }
 }

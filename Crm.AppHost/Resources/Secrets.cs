@@ -5,8 +5,9 @@ namespace Crm.AppHost.Resources;
 /// <summary>Generated passwords persisted under the data dir, readable by the owner only.</summary>
 public static class Secrets
 {
+    /// <param name="generate">Makes the value when the file does not exist yet; a password by default.</param>
     /// <returns>The password and whether it was created just now.</returns>
-    public static (string Value, bool Created) GetOrCreate(string dataDir, string name)
+    public static (string Value, bool Created) GetOrCreate(string dataDir, string name, Func<string>? generate = null)
     {
         var dir = Path.Combine(dataDir, "secrets");
         var file = Path.Combine(dir, name);
@@ -21,7 +22,7 @@ public static class Secrets
             File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        var value = Generate();
+        var value = (generate ?? Generate)();
         File.WriteAllText(file, value);
         if (!OperatingSystem.IsWindows())
         {
@@ -30,6 +31,9 @@ public static class Secrets
 
         return (value, true);
     }
+
+    /// <summary>32 random bytes in hex: safe in a URL as it is.</summary>
+    public static string GenerateToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>24 random characters from upper, lower, digits and symbols (meets the usual password rules).</summary>
     public static string Generate()

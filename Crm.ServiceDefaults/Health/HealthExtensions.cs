@@ -14,21 +14,49 @@ public static class HealthExtensions
 {
     public const string LiveTag = "live";
 
+    /// <summary>Below the gateway's probe timeout would be ideal; a busy machine needs a little more.</summary>
+    private static readonly TimeSpan DependencyTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// One check per dependency, each with its own status: <c>database</c> and <c>redis</c> are Unhealthy when
+    /// down (requests cannot be served: 503), <c>rabbitmq</c> only Degraded (events wait in the outbox: 200).
+    /// </summary>
     public static IHostApplicationBuilder AddDefaultHealthChecks(this IHostApplicationBuilder builder)
     {
         var checks = builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisExtensions.ConnectionName)))
         {
-            checks.AddCheck<RedisHealthCheck>("redis", timeout: TimeSpan.FromSeconds(3));
+            checks.AddCheck<RedisHealthCheck>("redis", timeout: DependencyTimeout);
         }
 
+        // MassTransit and EF Core register their checks themselves (bus, "database"); give them our name,
+        // severity and a timeout here, once, so no service has to.
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
+        {
+            foreach (var registration in options.Registrations)
+            {
+                if (registration.Tags.Contains("masstransit"))
+                {
+                    var bus = registration.Factory;
+                    registration.Name = BrokerHealthCheck.Name;
+                    registration.Factory = services => new BrokerHealthCheck(bus(services));
+                    registration.FailureStatus = HealthStatus.Degraded;
+                }
+
+                if (registration.Timeout == Timeout.InfiniteTimeSpan && !registration.Tags.Contains(LiveTag))
+                {
+                    registration.Timeout = DependencyTimeout;
+                }
+            }
+        });
         return builder;
     }
 
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
-        // /health: every dependency (database, broker, cache); /alive: only that the process serves.
+        // /health: every dependency (database, broker, cache): 200 when Healthy or Degraded, 503 when Unhealthy;
+        // /alive: only that the process serves.
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteJson }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag), ResponseWriter = WriteJson })
             .AllowAnonymous();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Crm.ServiceDefaults.Http;
 
-/// <summary>Turns the exceptions that describe the client's mistake (or a lost race) into problem details.</summary>
+/// <summary>Turns the exceptions that describe the client's mistake, a lost race or an unreachable database into problem details.</summary>
 public sealed class CrmExceptionHandler(IProblemDetailsService problemDetails, ILogger<CrmExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -33,12 +33,18 @@ public sealed class CrmExceptionHandler(IProblemDetailsService problemDetails, I
                 Title = "Conflict",
                 Detail = "The record was changed by someone else. Reload it and apply your changes again.",
             },
+            _ when DatabaseUnavailable.Is(exception) => DatabaseUnavailable.Answer(httpContext.Response),
             _ => null,
         };
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             return false;
+        }
+
+        if (problem.Status >= StatusCodes.Status500InternalServerError)
+        {
+            logger.LogWarning(exception, "{Method} {Path} answered {Status}", httpContext.Request.Method, httpContext.Request.Path, problem.Status);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;

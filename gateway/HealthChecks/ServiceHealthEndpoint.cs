@@ -1,39 +1,43 @@
-using System.Text.Json.Serialization;
 using Crm.Gateway.LoadBalancing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Crm.Gateway.HealthChecks;
 
 /// <summary>
-/// <c>GET /api/v1/health</c>: every service probed live (not the cached state), so a monitor sees
-/// an outage at once. 200 when each has a healthy replica, else 503 naming the failing ones.
+/// <c>GET /api/v1/health</c>: every replica asked live (not the cached state), so a monitor sees an outage at
+/// once, with each service's and each dependency's status (<see cref="HealthSummary"/>). 200 while requests
+/// can be served (Healthy or Degraded), 503 when they cannot (Unhealthy), naming the failing ones either way.
 /// </summary>
 public static class ServiceHealthEndpoint
 {
-    public const string Healthy = "Healthy";
-    public const string Unhealthy = "Unhealthy";
+    /// <summary>The gateway's own dependencies (Redis: browser sessions) show as this service.</summary>
+    public const string GatewayService = "gateway";
 
-    public static async Task<IResult> HandleAsync(ClusterRegistry clusters, DestinationProber prober, HttpContext context)
+    private static readonly TimeSpan ReplicaTimeout = TimeSpan.FromSeconds(5);
+
+    public static async Task<IResult> HandleAsync(
+        ClusterRegistry clusters,
+        DestinationProber prober,
+        HealthCheckService gatewayChecks,
+        HttpContext context)
     {
+        var ct = context.RequestAborted;
         var all = clusters.All.ToList();
-        var results = await Task.WhenAll(all.Select(c => c.Destinations.Count == 0
-            ? Task.FromResult(false)
-            : prober.ProbeClusterAsync(c, context.RequestAborted)));
+        var probes = all
+            .SelectMany(c => c.Destinations.Select(async d => (d.Id, Health: await prober.ReadHealthAsync(c, d, ReplicaTimeout, ct))))
+            .ToList();
+        var gateway = gatewayChecks.CheckHealthAsync(ct);
 
-        var services = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < all.Count; i++)
-        {
-            services[all[i].Id] = results[i] ? Healthy : Unhealthy;
-        }
+        var replicas = (await Task.WhenAll(probes)).ToDictionary(p => p.Id, p => p.Health);
+        var own = await gateway;
+        replicas[GatewayService] = new ReplicaHealth(
+            GatewayService,
+            own.Status,
+            null,
+            own.Entries.ToDictionary(e => e.Key, e => e.Value.Status));
 
-        var failing = services.Where(s => s.Value == Unhealthy).Select(s => s.Key).ToList();
+        var summary = HealthSummary.From(replicas, all.Select(c => c.Id).Append(GatewayService));
         context.Response.Headers.CacheControl = "no-store";
-        return failing.Count == 0
-            ? TypedResults.Json(new ServicesHealth(Healthy, null, services))
-            : TypedResults.Json(new ServicesHealth(Unhealthy, failing, services), statusCode: StatusCodes.Status503ServiceUnavailable);
+        return TypedResults.Json(summary, statusCode: summary.CanServe ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
-
-    public sealed record ServicesHealth(
-        [property: JsonPropertyName("status")] string Status,
-        [property: JsonPropertyName("failing"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Failing,
-        [property: JsonPropertyName("services")] IReadOnlyDictionary<string, string> Services);
 }
