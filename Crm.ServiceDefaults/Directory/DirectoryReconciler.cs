@@ -42,15 +42,18 @@ public abstract class DirectoryReconciler<TContext, TSnapshot, TRow>(DirectorySo
         return new DirectoryReconcileResult(Directory, Source.Service, seen, added, updated, null);
     }
 
-    /// <summary>The rows held for the page's records, by record id.</summary>
+    /// <summary>The rows held for the page's records, by record id (inside the page's transaction: lock them if writers do).</summary>
     protected abstract Task<Dictionary<Guid, TRow>> LoadAsync(TContext db, IReadOnlyList<TSnapshot> page, CancellationToken cancellationToken);
 
     protected abstract Guid IdOf(TSnapshot snapshot);
 
+    /// <summary>Whether a record the directory does not hold belongs in it (a deal that was never won does not).</summary>
+    protected virtual bool Belongs(TSnapshot snapshot) => true;
+
     protected abstract TRow Create(TSnapshot snapshot);
 
     /// <summary>Applies the owner's copy unless the row is as new or newer; true when the row changed.</summary>
-    protected abstract bool Apply(TRow row, TSnapshot snapshot, DateTime now);
+    protected abstract Task<bool> ApplyAsync(TContext db, TRow row, TSnapshot snapshot, DateTime now, CancellationToken cancellationToken);
 
     private async Task<(int Added, int Updated)> ApplyPageAsync(IServiceScopeFactory scopes, IReadOnlyList<TSnapshot> page, CancellationToken cancellationToken)
     {
@@ -58,6 +61,7 @@ public abstract class DirectoryReconciler<TContext, TSnapshot, TRow>(DirectorySo
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var held = await LoadAsync(db, page, cancellationToken);
             int added = 0, updated = 0;
             var now = DateTime.UtcNow;
@@ -65,20 +69,21 @@ public abstract class DirectoryReconciler<TContext, TSnapshot, TRow>(DirectorySo
             {
                 if (held.TryGetValue(IdOf(snapshot), out var row))
                 {
-                    updated += Apply(row, snapshot, now) ? 1 : 0;
-                    continue;
+                    updated += await ApplyAsync(db, row, snapshot, now, cancellationToken) ? 1 : 0;
                 }
-
-                row = Create(snapshot);
-                Apply(row, snapshot, now);
-                db.Add(row);
-                held[IdOf(snapshot)] = row;
-                added++;
+                else if (Belongs(snapshot))
+                {
+                    row = Create(snapshot);
+                    await ApplyAsync(db, row, snapshot, now, cancellationToken);
+                    db.Add(row);
+                    added++;
+                }
             }
 
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return (added, updated);
             }
             catch (DbUpdateException) when (attempt < AttemptsPerPage)

@@ -14,4 +14,7 @@ public sealed record DirectorySource(string Service, string Kind)
     public static readonly DirectorySource Leads = new("sales", "leads");
     public static readonly DirectorySource Opportunities = new("sales", "opportunities");
     public static readonly DirectorySource Orders = new("billing", "orders");
+
+    /// <summary>Every opportunity's deal state: Billing keeps the won ones (won_deals) to generate orders from.</summary>
+    public static readonly DirectorySource WonDeals = new("sales", "won-deals");
 }

@@ -27,5 +27,6 @@ public sealed class RecordDirectoryReconciler<TContext, TSnapshot>(DirectorySour
         return new DirectoryRecord { RecordType = e.RecordType, Id = e.Id };
     }
 
-    protected override bool Apply(DirectoryRecord row, TSnapshot snapshot, DateTime now) => row.Apply(entry(snapshot), now);
+    protected override Task<bool> ApplyAsync(TContext db, DirectoryRecord row, TSnapshot snapshot, DateTime now, CancellationToken cancellationToken) =>
+        Task.FromResult(row.Apply(entry(snapshot), now));
 }

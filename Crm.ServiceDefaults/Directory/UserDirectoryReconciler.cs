@@ -17,6 +17,6 @@ public sealed class UserDirectoryReconciler<TContext>() : DirectoryReconciler<TC
 
     protected override DirectoryUser Create(UserSnapshot snapshot) => new() { Id = snapshot.UserId };
 
-    protected override bool Apply(DirectoryUser row, UserSnapshot u, DateTime now) =>
-        row.Apply(u.Email, u.FirstName, u.LastName, u.Role, u.IsActive, u.Version, now);
+    protected override Task<bool> ApplyAsync(TContext db, DirectoryUser row, UserSnapshot u, DateTime now, CancellationToken cancellationToken) =>
+        Task.FromResult(row.Apply(u.Email, u.FirstName, u.LastName, u.Role, u.IsActive, u.Version, now));
 }

@@ -1,6 +1,7 @@
 using Crm.Contracts.Sales;
 using Crm.Sales.Infrastructure;
 using Crm.Sales.IntegrationEvents;
+using Crm.Sales.Model;
 using Crm.ServiceDefaults.Directory;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,7 @@ public static class DirectorySourcesApi
         app.MapDirectorySource<SalesDbContext, ContactSnapshot>(DirectorySource.Contacts, ContactsAsync, c => c.ContactId);
         app.MapDirectorySource<SalesDbContext, LeadSnapshot>(DirectorySource.Leads, LeadsAsync, l => l.LeadId);
         app.MapDirectorySource<SalesDbContext, OpportunitySnapshot>(DirectorySource.Opportunities, OpportunitiesAsync, o => o.OpportunityId);
+        app.MapDirectorySource<SalesDbContext, DealSnapshot>(DirectorySource.WonDeals, DealsAsync, d => d.Opportunity.OpportunityId);
         return app;
     }
 
@@ -36,4 +38,16 @@ public static class DirectorySourcesApi
     private static async Task<List<OpportunitySnapshot>> OpportunitiesAsync(SalesDbContext db, Guid after, int limit, CancellationToken ct) =>
         (await db.Opportunities.AsNoTracking().Where(o => o.Id.CompareTo(after) > 0).OrderBy(o => o.Id).Take(limit).ToListAsync(ct))
             .Select(OpportunityEvents.Snapshot).ToList();
+
+    private static async Task<List<DealSnapshot>> DealsAsync(SalesDbContext db, Guid after, int limit, CancellationToken ct)
+    {
+        var opportunities = await db.Opportunities.AsNoTracking().Include(o => o.LineItems)
+            .Where(o => o.Id.CompareTo(after) > 0).OrderBy(o => o.Id).Take(limit).ToListAsync(ct);
+        var won = opportunities.Where(o => o.Stage == OpportunityStage.ClosedWon).ToList();
+        var accountIds = won.Select(o => o.AccountId).Distinct().ToList();
+        var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var productIds = won.SelectMany(o => o.LineItems).Select(l => l.ProductId).Distinct().ToList();
+        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return opportunities.Select(o => OpportunityEvents.Deal(o, accounts.GetValueOrDefault(o.AccountId, ""), products)).ToList();
+    }
 }

@@ -1368,6 +1368,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/internal/v1/directory/sources/won-deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectorySourcePageOfDealSnapshot"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/internal/v1/directory/users/{id}": {
         parameters: {
             query?: never;
@@ -1675,6 +1722,13 @@ export interface components {
             /** Format: double */
             standard_list_price: null | number | string;
         };
+        DealSnapshot: {
+            account_name: string;
+            line_items: components["schemas"]["WonLineItem"][];
+            opportunity: components["schemas"]["OpportunitySnapshot"];
+            /** Format: date-time */
+            updated_at: string;
+        };
         DirectoryReconcileResponse: {
             directories: components["schemas"]["DirectoryReconcileResult"][];
         };
@@ -1696,6 +1750,11 @@ export interface components {
         };
         DirectorySourcePageOfContactSnapshot: {
             items: components["schemas"]["ContactSnapshot"][];
+            /** Format: uuid */
+            next_after: null | string;
+        };
+        DirectorySourcePageOfDealSnapshot: {
+            items: components["schemas"]["DealSnapshot"][];
             /** Format: uuid */
             next_after: null | string;
         };
@@ -2060,6 +2119,18 @@ export interface components {
             name?: components["schemas"]["OptionalOfstring"];
             standard_list_price?: components["schemas"]["OptionalOfdecimal"];
             version?: components["schemas"]["OptionalOfint"];
+        };
+        WonLineItem: {
+            is_retainer_product: boolean;
+            /** Format: uuid */
+            line_item_id: string;
+            /** Format: uuid */
+            product_id: string;
+            product_name: string;
+            /** Format: int32 */
+            quantity: number;
+            /** Format: double */
+            sale_price: number | string;
         };
     };
     responses: never;
