@@ -38,7 +38,7 @@ public sealed class CrmTopology : IAsyncDisposable
 
         Postgres = new PostgresResource(context, ports.Pick());
         Redis = new RedisResource(context, ports.Pick());
-        RabbitMq = new RabbitMqResource(context, ports.Pick(), ports.Pick(), ports.Pick());
+        RabbitMq = new RabbitMqResource(context, ports.Pick(), ports.Pick(), ports.Pick(), ports.Pick());
         _resources.AddRange([Postgres, Redis, RabbitMq]);
 
         AdminEmail = options.AdminEmail;
@@ -169,6 +169,7 @@ public sealed class CrmTopology : IAsyncDisposable
         }
 
         _reaper = Reaper.Start(DataDir, Options.DeleteDataDirOnStop);
+        CurrentRunState().Write(DataDir);
         foreach (var r in _resources)
         {
             r.MarkWaiting();
@@ -271,6 +272,7 @@ public sealed class CrmTopology : IAsyncDisposable
             _reaper = null;
         }
 
+        RunState.Delete(DataDir);
         if (Options.DeleteDataDirOnStop)
         {
             DataDirectory.TryDelete(DataDir);
@@ -288,6 +290,15 @@ public sealed class CrmTopology : IAsyncDisposable
         await StopAsync();
         _lifetime.Dispose();
     }
+
+    private RunState CurrentRunState() => new(
+        Environment.ProcessId,
+        Gateway is null ? null : GatewayUrl,
+        RabbitMq.ConnectionString,
+        RabbitMq.ManagementUrl,
+        _projects.Where(p => p != Gateway)
+            .GroupBy(p => p.Service)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Url).ToList()));
 
     private ProjectResource AddProject(ServiceDefinition service, int index, string name, int port, ResourceContext context)
     {
@@ -319,10 +330,15 @@ public sealed class CrmTopology : IAsyncDisposable
             env["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
         }
 
-        var identities = _projects.Where(p => p.Service == ServiceCatalog.Identity.Name).ToList();
-        for (var i = 0; i < identities.Count; i++)
+        // Aspire's service discovery: every service (for JWT discovery, and the owners' directory
+        // sources a reconcile reads) and the gateway (Identity) learn where the replicas are.
+        foreach (var target in ServiceCatalog.Services.Where(s => !isGateway || s == ServiceCatalog.Identity))
         {
-            env[$"services__identity__http__{i}"] = identities[i].Url;
+            var replicas = _projects.Where(p => p.Service == target.Name && p != Gateway).ToList();
+            for (var i = 0; i < replicas.Count; i++)
+            {
+                env[$"services__{target.Name}__http__{i}"] = replicas[i].Url;
+            }
         }
 
         if (isGateway)

@@ -8,7 +8,8 @@ namespace Crm.AppHost.Resources;
 
 /// <summary>
 /// rabbitmq-server with its node, logs, mnesia and its own epmd (ERL_EPMD_PORT) under &lt;data&gt;/rabbitmq,
-/// so two topologies run side by side and stopping one kills exactly its epmd.
+/// so two topologies run side by side and stopping one kills exactly its epmd. The management plugin
+/// listens on loopback: it is how <c>./crm events</c> finds the error queues (AMQP cannot list queues).
 /// </summary>
 public sealed class RabbitMqResource : Resource
 {
@@ -18,10 +19,11 @@ public sealed class RabbitMqResource : Resource
     private readonly int _distPort;
     private readonly int _epmdPort;
 
-    public RabbitMqResource(ResourceContext context, int port, int distPort, int epmdPort)
+    public RabbitMqResource(ResourceContext context, int port, int distPort, int epmdPort, int managementPort)
         : base("rabbitmq", "executable", context)
     {
         Port = port;
+        ManagementPort = managementPort;
         _distPort = distPort;
         _epmdPort = epmdPort;
         _base = Path.Combine(context.DataDir, "rabbitmq");
@@ -31,6 +33,11 @@ public sealed class RabbitMqResource : Resource
     }
 
     public int Port { get; }
+
+    public int ManagementPort { get; }
+
+    /// <summary>The management HTTP API (guest/guest, loopback only).</summary>
+    public string ManagementUrl => $"http://127.0.0.1:{ManagementPort}";
 
     public string NodeName { get; }
 
@@ -66,7 +73,8 @@ public sealed class RabbitMqResource : Resource
     {
         Directory.CreateDirectory(Path.Combine(_base, "mnesia"));
         Directory.CreateDirectory(Path.Combine(_base, "log"));
-        await File.WriteAllTextAsync(Path.Combine(_base, "enabled_plugins"), "[].\n", ct);
+        await File.WriteAllTextAsync(Path.Combine(_base, "enabled_plugins"), "[rabbitmq_management].\n", ct);
+        await File.WriteAllTextAsync(Path.Combine(_base, "rabbitmq.conf"), Config(), ct);
         await FileSystem.ChownAsync(_base, ServiceUser, Logs, Context.DataDir, ct);
     }
 
@@ -103,6 +111,17 @@ public sealed class RabbitMqResource : Resource
             .ToList();
         await StaleProcesses.KillAsync(epmds, TimeSpan.FromSeconds(3));
     }
+
+    /// <summary>
+    /// consumer_timeout is RabbitMQ's default, stated because the services' retry schedule relies on it:
+    /// a message stays unacknowledged while its consumer retries, and must be settled before this.
+    /// </summary>
+    private string Config() => string.Join('\n',
+        "management.tcp.ip = 127.0.0.1",
+        "management.tcp.port = " + ManagementPort.ToString(CultureInfo.InvariantCulture),
+        "management.rates_mode = none",
+        "consumer_timeout = 1800000",
+        "");
 
     private Dictionary<string, string?> RabbitEnvironment()
     {

@@ -1,3 +1,5 @@
+using Crm.Contracts.Billing;
+using Crm.Contracts.Sales;
 using Crm.ServiceDefaults.Data;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -20,20 +22,45 @@ public static class RecordDirectoryExtensions
         return builder;
     }
 
+    // Each directory consumer comes with the reconciler that rebuilds the same rows from the owner's API.
     public static void AddAccountDirectoryConsumer<TContext>(this IBusRegistrationConfigurator bus)
-        where TContext : DbContext => bus.AddConsumer<AccountDirectoryConsumer<TContext>>();
+        where TContext : DbContext
+    {
+        bus.AddConsumer<AccountDirectoryConsumer<TContext>>();
+        bus.AddRecordReconciler<TContext, AccountSnapshot>(DirectorySource.Accounts, AccountDirectoryConsumer<TContext>.Entry);
+    }
 
     public static void AddContactDirectoryConsumer<TContext>(this IBusRegistrationConfigurator bus)
-        where TContext : DbContext => bus.AddConsumer<ContactDirectoryConsumer<TContext>>();
+        where TContext : DbContext
+    {
+        bus.AddConsumer<ContactDirectoryConsumer<TContext>>();
+        bus.AddRecordReconciler<TContext, ContactSnapshot>(DirectorySource.Contacts, ContactDirectoryConsumer<TContext>.Entry);
+    }
 
     public static void AddLeadDirectoryConsumer<TContext>(this IBusRegistrationConfigurator bus)
-        where TContext : DbContext => bus.AddConsumer<LeadDirectoryConsumer<TContext>>();
+        where TContext : DbContext
+    {
+        bus.AddConsumer<LeadDirectoryConsumer<TContext>>();
+        bus.AddRecordReconciler<TContext, LeadSnapshot>(DirectorySource.Leads, LeadDirectoryConsumer<TContext>.Entry);
+    }
 
     public static void AddOpportunityDirectoryConsumer<TContext>(this IBusRegistrationConfigurator bus)
-        where TContext : DbContext => bus.AddConsumer<OpportunityDirectoryConsumer<TContext>>();
+        where TContext : DbContext
+    {
+        bus.AddConsumer<OpportunityDirectoryConsumer<TContext>>();
+        bus.AddRecordReconciler<TContext, OpportunitySnapshot>(DirectorySource.Opportunities, OpportunityDirectoryConsumer<TContext>.Entry);
+    }
 
     public static void AddOrderDirectoryConsumer<TContext>(this IBusRegistrationConfigurator bus)
-        where TContext : DbContext => bus.AddConsumer<OrderDirectoryConsumer<TContext>>();
+        where TContext : DbContext
+    {
+        bus.AddConsumer<OrderDirectoryConsumer<TContext>>();
+        bus.AddRecordReconciler<TContext, OrderSnapshot>(DirectorySource.Orders, OrderDirectoryConsumer<TContext>.Entry);
+    }
+
+    private static void AddRecordReconciler<TContext, TSnapshot>(this IBusRegistrationConfigurator bus, DirectorySource source, Func<TSnapshot, DirectoryEntry> entry)
+        where TContext : DbContext =>
+        bus.AddSingleton<IDirectoryReconciler>(new RecordDirectoryReconciler<TContext, TSnapshot>(source, entry));
 
     public static ModelBuilder AddRecordDirectory(this ModelBuilder modelBuilder)
     {

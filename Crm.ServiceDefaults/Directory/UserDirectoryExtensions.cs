@@ -16,7 +16,12 @@ public static class UserDirectoryExtensions
     }
 
     public static void AddUserDirectoryConsumer<TContext>(this IBusRegistrationConfigurator bus)
-        where TContext : DbContext => bus.AddConsumer<UserDirectoryConsumer<TContext>>();
+        where TContext : DbContext
+    {
+        bus.AddConsumer<UserDirectoryConsumer<TContext>>();
+        // The consumer's rows can be rebuilt from Identity's API (./crm events reconcile).
+        bus.AddSingleton<IDirectoryReconciler>(new UserDirectoryReconciler<TContext>());
+    }
 
     public static ModelBuilder AddUserDirectory(this ModelBuilder modelBuilder)
     {

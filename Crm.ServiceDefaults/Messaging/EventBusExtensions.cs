@@ -23,6 +23,7 @@ public static class EventBusExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing (ConnectionStrings__{ConnectionName}).");
+        var retries = RetrySchedule.FromConfiguration(builder.Configuration[RetrySchedule.ConfigurationKey]);
 
         builder.Services.AddMassTransit(x =>
         {
@@ -31,9 +32,20 @@ public static class EventBusExtensions
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(connectionString));
-                cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+                // In-process retries keep the delivery unacknowledged: the broker gives it to another
+                // replica (or this one after a restart) if the process dies mid-schedule. What still
+                // fails after the whole schedule lands in <queue>_error (./crm events lists and redrives it).
+                cfg.UseMessageRetry(r => r.Intervals([.. retries.Intervals]));
                 cfg.ConfigureEndpoints(context);
             });
+        });
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            // On shutdown a consumer still retrying is cancelled (not waited for up to the whole
+            // schedule): its delivery is handed back to the broker unacknowledged, and applied later
+            // by another replica or after the restart. A cancelled delivery never goes to the error queue.
+            o.ConsumerStopTimeout = TimeSpan.FromSeconds(3);
+            o.StopTimeout = TimeSpan.FromSeconds(8);
         });
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
         return builder;

@@ -13,6 +13,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapUserDirectoryApi<ActivitiesDbContext>();
 app.MapRecordDirectoryApi<ActivitiesDbContext>();
+app.MapDirectoryReconcileApi();
 app.MapActivitiesApi();
 app.MapRelatedRecordsApi();
 app.MapAssigneesApi();

@@ -13,10 +13,12 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapUserDirectoryApi<BillingDbContext>();
 app.MapRecordDirectoryApi<BillingDbContext>();
+app.MapDirectoryReconcileApi();
 app.MapOrdersApi();
 app.MapPaymentsApi();
 app.MapContractsApi();
 app.MapReportsApi();
+app.MapDirectorySourcesApi();
 
 app.Run();
 

@@ -12,6 +12,7 @@ app.MapDefaultEndpoints();
 app.MapDiscoveryApi();
 app.MapAuthApi();
 app.MapUsersApi();
+app.MapDirectorySourcesApi();
 
 app.Run();
 

@@ -12,11 +12,13 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapUserDirectoryApi<SalesDbContext>();
+app.MapDirectoryReconcileApi();
 app.MapAccountsApi();
 app.MapContactsApi();
 app.MapProductsApi();
 app.MapOpportunitiesApi();
 app.MapLeadsApi();
+app.MapDirectorySourcesApi();
 
 app.Run();
 

@@ -21,6 +21,7 @@ public static class Extensions
             bus.AddAccountDirectoryConsumer<BillingDbContext>();
             bus.AddConsumer<WonDealConsumer>();
         });
+        builder.Services.AddSingleton<IDirectoryReconciler, WonDealReconciler>();
         builder.Services.AddScoped<OrderQueries>();
         builder.Services.AddScoped<OrderGenerator>();
         builder.Services.AddScoped<OrderLedger>();

@@ -14,12 +14,16 @@ public static class OpportunityEvents
     public static OpportunityUpdated Updated(Opportunity o, DateTime now) => new(Snapshot(o), o.UpdatedBy, now);
 
     public static OpportunityClosedWon ClosedWon(Opportunity o, string accountName, IReadOnlyDictionary<Guid, Product> products, DateTime now) =>
-        new(
-            Snapshot(o),
-            accountName,
-            o.LineItems.Select(l => new WonLineItem(l.Id, l.ProductId, products[l.ProductId].Name, l.Quantity, l.SalePrice, products[l.ProductId].IsRetainerProduct)).ToList(),
-            o.UpdatedBy,
-            now);
+        new(Snapshot(o), accountName, WonLines(o, products), o.UpdatedBy, now);
+
+    /// <summary>The deal as Billing's won deals copy it: with its lines while it stands Closed Won, as ClosedWon carries them.</summary>
+    public static DealSnapshot Deal(Opportunity o, string accountName, IReadOnlyDictionary<Guid, Product> products) =>
+        o.Stage == OpportunityStage.ClosedWon
+            ? new(Snapshot(o), accountName, WonLines(o, products), o.UpdatedAt)
+            : new(Snapshot(o), "", [], o.UpdatedAt);
+
+    private static List<WonLineItem> WonLines(Opportunity o, IReadOnlyDictionary<Guid, Product> products) =>
+        o.LineItems.Select(l => new WonLineItem(l.Id, l.ProductId, products[l.ProductId].Name, l.Quantity, l.SalePrice, products[l.ProductId].IsRetainerProduct)).ToList();
 
     public static OpportunityReopened Reopened(Opportunity o, DateTime now) => new(Snapshot(o), o.UpdatedBy, now);
 }

@@ -434,6 +434,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/internal/v1/directory/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectoryReconcileResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/internal/v1/directory/records/{recordType}/{id}": {
         parameters: {
             query?: never;
@@ -651,6 +686,20 @@ export interface components {
             priority?: null | components["schemas"]["CasePriority"];
             status?: null | components["schemas"]["CaseStatus"];
             subject?: null | string;
+        };
+        DirectoryReconcileResponse: {
+            directories: components["schemas"]["DirectoryReconcileResult"][];
+        };
+        DirectoryReconcileResult: {
+            /** Format: int32 */
+            added: number;
+            /** Format: int32 */
+            checked: number;
+            directory: string;
+            error: null | string;
+            source: string;
+            /** Format: int32 */
+            updated: number;
         };
         DirectoryRecord: {
             /** Format: uuid */

@@ -698,6 +698,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/internal/v1/directory/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectoryReconcileResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/internal/v1/directory/records/{recordType}/{id}": {
         parameters: {
             query?: never;
@@ -732,6 +767,53 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/v1/directory/sources/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectorySourcePageOfOrderSnapshot"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -894,6 +976,20 @@ export interface components {
             status: null | components["schemas"]["PaymentStatus"];
             transaction_id: null | string;
         };
+        DirectoryReconcileResponse: {
+            directories: components["schemas"]["DirectoryReconcileResult"][];
+        };
+        DirectoryReconcileResult: {
+            /** Format: int32 */
+            added: number;
+            /** Format: int32 */
+            checked: number;
+            directory: string;
+            error: null | string;
+            source: string;
+            /** Format: int32 */
+            updated: number;
+        };
         DirectoryRecord: {
             /** Format: uuid */
             account_id?: null | string;
@@ -909,6 +1005,11 @@ export interface components {
             updated_at?: string;
             /** Format: int32 */
             version?: number;
+        };
+        DirectorySourcePageOfOrderSnapshot: {
+            items: components["schemas"]["OrderSnapshot"][];
+            /** Format: uuid */
+            next_after: null | string;
         };
         DirectoryUser: {
             email?: string;
@@ -1040,6 +1141,22 @@ export interface components {
             /** Format: uuid */
             updated_by: string;
             updated_by_name: string;
+            /** Format: int32 */
+            version: number;
+        };
+        OrderSnapshot: {
+            /** Format: uuid */
+            account_id: string;
+            /** Format: uuid */
+            opportunity_id: string;
+            /** Format: date */
+            order_date: string;
+            /** Format: uuid */
+            order_id: string;
+            order_number: string;
+            status: string;
+            /** Format: double */
+            total: number | string;
             /** Format: int32 */
             version: number;
         };

@@ -469,6 +469,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/internal/v1/directory/sources/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectorySourcePageOfUserSnapshot"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -500,6 +547,11 @@ export interface components {
             first_name: null | string;
             last_name: null | string;
             role: null | string;
+        };
+        DirectorySourcePageOfUserSnapshot: {
+            items: components["schemas"]["UserSnapshot"][];
+            /** Format: uuid */
+            next_after: null | string;
         };
         HttpValidationProblemDetails: {
             detail?: null | string;
@@ -574,6 +626,17 @@ export interface components {
             updated_at: string;
             /** Format: uuid */
             updated_by: null | string;
+            /** Format: int32 */
+            version: number;
+        };
+        UserSnapshot: {
+            email: string;
+            first_name: string;
+            is_active: boolean;
+            last_name: string;
+            role: string;
+            /** Format: uuid */
+            user_id: string;
             /** Format: int32 */
             version: number;
         };

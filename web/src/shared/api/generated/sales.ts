@@ -1145,6 +1145,276 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/internal/v1/directory/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectoryReconcileResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/v1/directory/sources/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectorySourcePageOfAccountSnapshot"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/v1/directory/sources/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectorySourcePageOfContactSnapshot"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/v1/directory/sources/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectorySourcePageOfLeadSnapshot"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/v1/directory/sources/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectorySourcePageOfOpportunitySnapshot"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/v1/directory/sources/won-deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectorySourcePageOfDealSnapshot"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/internal/v1/directory/users/{id}": {
         parameters: {
             query?: never;
@@ -1265,6 +1535,19 @@ export interface components {
             version: number;
             website: null | string;
         };
+        AccountSnapshot: {
+            /** Format: uuid */
+            account_id: string;
+            is_active: boolean;
+            name: string;
+            /** Format: uuid */
+            owner_id: string;
+            /** Format: uuid */
+            parent_account_id: null | string;
+            type: null | string;
+            /** Format: int32 */
+            version: number;
+        };
         /** @enum {unknown} */
         AccountType: "Prospect" | "Customer" | "Partner" | "Other" | null;
         AddContactRoleRequest: {
@@ -1361,6 +1644,18 @@ export interface components {
             id: string;
             role: components["schemas"]["ContactRole"];
         };
+        ContactSnapshot: {
+            /** Format: uuid */
+            account_id: string;
+            /** Format: uuid */
+            contact_id: string;
+            is_active: boolean;
+            name: string;
+            /** Format: uuid */
+            owner_id: string;
+            /** Format: int32 */
+            version: number;
+        };
         ConvertLeadRequest: {
             /** Format: uuid */
             account_id: null | string;
@@ -1426,6 +1721,52 @@ export interface components {
             name: null | string;
             /** Format: double */
             standard_list_price: null | number | string;
+        };
+        DealSnapshot: {
+            account_name: string;
+            line_items: components["schemas"]["WonLineItem"][];
+            opportunity: components["schemas"]["OpportunitySnapshot"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        DirectoryReconcileResponse: {
+            directories: components["schemas"]["DirectoryReconcileResult"][];
+        };
+        DirectoryReconcileResult: {
+            /** Format: int32 */
+            added: number;
+            /** Format: int32 */
+            checked: number;
+            directory: string;
+            error: null | string;
+            source: string;
+            /** Format: int32 */
+            updated: number;
+        };
+        DirectorySourcePageOfAccountSnapshot: {
+            items: components["schemas"]["AccountSnapshot"][];
+            /** Format: uuid */
+            next_after: null | string;
+        };
+        DirectorySourcePageOfContactSnapshot: {
+            items: components["schemas"]["ContactSnapshot"][];
+            /** Format: uuid */
+            next_after: null | string;
+        };
+        DirectorySourcePageOfDealSnapshot: {
+            items: components["schemas"]["DealSnapshot"][];
+            /** Format: uuid */
+            next_after: null | string;
+        };
+        DirectorySourcePageOfLeadSnapshot: {
+            items: components["schemas"]["LeadSnapshot"][];
+            /** Format: uuid */
+            next_after: null | string;
+        };
+        DirectorySourcePageOfOpportunitySnapshot: {
+            items: components["schemas"]["OpportunitySnapshot"][];
+            /** Format: uuid */
+            next_after: null | string;
         };
         DirectoryUser: {
             email?: string;
@@ -1515,6 +1856,17 @@ export interface components {
             version: number;
             website: null | string;
         };
+        LeadSnapshot: {
+            company: string;
+            /** Format: uuid */
+            lead_id: string;
+            name: string;
+            /** Format: uuid */
+            owner_id: string;
+            status: string;
+            /** Format: int32 */
+            version: number;
+        };
         /** @enum {unknown} */
         LeadSource: "Web" | "Phone Inquiry" | "Partner Referral" | "Purchased List" | "Trade Show" | "Word of mouth" | "Advertisement" | "Other" | null;
         /** @enum {unknown} */
@@ -1603,6 +1955,22 @@ export interface components {
             /** Format: uuid */
             updated_by: string;
             updated_by_name: string;
+            /** Format: int32 */
+            version: number;
+        };
+        OpportunitySnapshot: {
+            /** Format: uuid */
+            account_id: string;
+            /** Format: double */
+            amount: number | string;
+            /** Format: date */
+            close_date: null | string;
+            name: string;
+            /** Format: uuid */
+            opportunity_id: string;
+            /** Format: uuid */
+            owner_id: string;
+            stage: string;
             /** Format: int32 */
             version: number;
         };
@@ -1751,6 +2119,18 @@ export interface components {
             name?: components["schemas"]["OptionalOfstring"];
             standard_list_price?: components["schemas"]["OptionalOfdecimal"];
             version?: components["schemas"]["OptionalOfint"];
+        };
+        WonLineItem: {
+            is_retainer_product: boolean;
+            /** Format: uuid */
+            line_item_id: string;
+            /** Format: uuid */
+            product_id: string;
+            product_name: string;
+            /** Format: int32 */
+            quantity: number;
+            /** Format: double */
+            sale_price: number | string;
         };
     };
     responses: never;

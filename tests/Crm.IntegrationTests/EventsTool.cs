@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Crm.Testing;
+using Shouldly;
+
+namespace Crm.IntegrationTests;
+
+/// <summary>Runs <c>tools/Crm.Events</c> as <c>./crm events</c> does, against the fixture's CRM (found through its data dir).</summary>
+public static class EventsTool
+{
+    public static async Task<string> RunEventsToolAsync(this CrmFixture fixture, params string[] args)
+    {
+        var dll = Path.Combine(fixture.Topology.RepoRoot, "tools", "Crm.Events", "bin", fixture.Topology.Options.Configuration, "net10.0", "Crm.Events.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["CRM_DATA_DIR"] = fixture.DataDir;
+        start.Environment["CRM_ADMIN_EMAIL"] = fixture.AdminEmail;
+        start.Environment["CRM_ADMIN_PASSWORD"] = fixture.AdminPassword;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        process.ExitCode.ShouldBe(0, $"crm events {string.Join(' ', args)}: {await output}{await errors}");
+        return await output;
+    }
+}
