@@ -18,6 +18,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddBasicServiceDefaults();
         builder.AddCrmProblemDetails();
+        builder.AddCrmRequestLimits();
         builder.AddCrmJson();
         builder.AddDefaultAuthentication();
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer<CrmSchemaTransformer>());
@@ -43,6 +44,7 @@ public static class ServiceDefaultsExtensions
         app.UseCrmProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequestTextGuard>();
         app.MapHealthEndpoints();
         // Internal only (the gateway does not route it): the route-enumerating tests and the
         // web app's type generation read it.

@@ -59,7 +59,7 @@ public sealed class CrmExceptionHandler(IProblemDetailsService problemDetails, I
             var field = FieldFromPath(json.Path);
             return new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [field] = [field == "body" ? "The request body is not valid JSON." : "The value is not valid."],
+                [field] = [json is Json.JsonValueException refused ? refused.Message : field == "body" ? "The request body is not valid JSON." : "The value is not valid."],
             })
             {
                 Status = StatusCodes.Status400BadRequest,

@@ -59,7 +59,7 @@ public sealed class ValidationErrors
     {
         if (value is { } v && !Enum.IsDefined(v))
         {
-            Add(field, $"{label} must be one of: {string.Join(", ", Enum.GetNames<TEnum>())}.");
+            Add(field, Json.EnumNames.OneOfMessage<TEnum>(label));
         }
 
         return this;

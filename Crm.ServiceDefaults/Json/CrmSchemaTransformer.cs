@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -5,8 +6,8 @@ namespace Crm.ServiceDefaults.Json;
 
 /// <summary>
 /// Makes the OpenAPI documents say what the wire really carries, so the web app's generated types are
-/// exact: <see cref="Optional{T}"/> fields as the T they carry, date-times as strings, and whole
-/// numbers as integers (the server also accepts them quoted, but always writes numbers).
+/// exact: <see cref="Optional{T}"/> fields as the T they carry, date-times and dates as strings, enums as
+/// their display strings, and whole numbers as integers (the server also accepts them quoted, but always writes numbers).
 /// </summary>
 public sealed class CrmSchemaTransformer : IOpenApiSchemaTransformer
 {
@@ -31,6 +32,22 @@ public sealed class CrmSchemaTransformer : IOpenApiSchemaTransformer
         {
             schema.Type = underlying == type ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
             schema.Format = "date-time";
+        }
+        else if (underlying == typeof(DateOnly))
+        {
+            schema.Type = underlying == type ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+            schema.Format = "date";
+        }
+        else if (underlying.IsEnum)
+        {
+            // Our enum converter is opaque to the schema generator: list the display strings it takes.
+            List<JsonNode?> values = [.. EnumNames.All(underlying).Select(name => (JsonNode?)JsonValue.Create(name))];
+            if (underlying != type)
+            {
+                values.Add(null);
+            }
+
+            schema.Enum = values!;
         }
         else if (schema.Type is { } t && t.HasFlag(JsonSchemaType.Integer) && t.HasFlag(JsonSchemaType.String))
         {

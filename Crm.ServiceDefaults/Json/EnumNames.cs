@@ -19,6 +19,10 @@ public static class EnumNames
     public static IReadOnlyList<string> All<TEnum>()
         where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(Display).ToList();
 
+    /// <summary>The display strings of <paramref name="enumType"/>, in declaration order (for the OpenAPI documents).</summary>
+    public static IReadOnlyList<string> All(Type enumType) =>
+        Enum.GetNames(enumType).Select(name => enumType.GetField(name)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? name).ToList();
+
     public static bool TryParse<TEnum>(string? text, out TEnum value)
         where TEnum : struct, Enum
     {

@@ -8,14 +8,18 @@ namespace Crm.ServiceDefaults.Json;
 
 public static class JsonExtensions
 {
-    /// <summary>The API's JSON shape: snake_case names, enums as their display strings, numbers accepted as strings.</summary>
+    /// <summary>
+    /// The API's JSON shape: snake_case names, enums as exactly their display strings, numbers accepted
+    /// as strings, dates and date-times only within <see cref="DateBounds"/>.
+    /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = null;
         options.NumberHandling = JsonNumberHandling.AllowReadingFromString;
-        options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new DisplayEnumJsonConverterFactory());
         options.Converters.Add(new UtcDateTimeJsonConverter());
+        options.Converters.Add(new DateOnlyJsonConverter());
     }
 
     public static JsonSerializerOptions CreateOptions()

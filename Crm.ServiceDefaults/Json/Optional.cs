@@ -38,8 +38,19 @@ public sealed class OptionalJsonConverterFactory : JsonConverterFactory
         // Called for an explicit null too: "field": null is a value (clear it), not an absence.
         public override bool HandleNull => true;
 
-        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new(JsonSerializer.Deserialize<T>(ref reader, options)!);
+        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            try
+            {
+                return new(JsonSerializer.Deserialize<T>(ref reader, options)!);
+            }
+            catch (JsonException inner)
+            {
+                // The nested Deserialize stamps its own root ("$") as the path; a fresh exception without
+                // one lets the outer serializer name the real field ("$.stage"), keeping the message.
+                throw inner is JsonValueException refused ? new JsonValueException(refused.Message) : new JsonException(null, inner);
+            }
+        }
 
         public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, value.Value, options);

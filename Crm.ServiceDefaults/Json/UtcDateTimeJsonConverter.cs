@@ -4,13 +4,23 @@ using System.Text.Json.Serialization;
 
 namespace Crm.ServiceDefaults.Json;
 
-/// <summary>Date-times leave the API as ISO 8601 UTC with a Z, whatever Kind the database handed back.</summary>
+/// <summary>
+/// Date-times leave the API as ISO 8601 UTC with a Z, whatever Kind the database handed back; they are
+/// read as ISO 8601 with any offset, turned into UTC, and only within <see cref="DateBounds"/>.
+/// </summary>
 public sealed class UtcDateTimeJsonConverter : JsonConverter<DateTime>
 {
+    public const string FormatMessage = "Enter a date-time in ISO 8601, such as 2026-03-01T09:30:00Z.";
+
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var value = reader.GetDateTimeOffset();
-        return value.UtcDateTime;
+        if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var value))
+        {
+            throw new JsonValueException(FormatMessage);
+        }
+
+        var utc = value.UtcDateTime;
+        return DateBounds.Contains(utc) ? utc : throw new JsonValueException(DateBounds.Message);
     }
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)

@@ -50,11 +50,14 @@ public static class QueryableListExtensions
         CancellationToken cancellationToken)
     {
         var total = await source.CountAsync(cancellationToken);
-        var items = await source
-            .Skip((query.EffectivePage - 1) * query.EffectivePageSize)
-            .Take(query.EffectivePageSize)
-            .Select(projection)
-            .ToListAsync(cancellationToken);
+        // A page past the end is empty; asking the database for it would only risk an int overflow.
+        var items = query.Offset >= total
+            ? []
+            : await source
+                .Skip((int)query.Offset)
+                .Take(query.EffectivePageSize)
+                .Select(projection)
+                .ToListAsync(cancellationToken);
         return new PagedResult<TResult>(items, total, query.EffectivePage, query.EffectivePageSize);
     }
 

@@ -9,4 +9,10 @@ public sealed class RouteConfig
     public int? Order { get; set; }
 
     public RouteMatch Match { get; set; } = new();
+
+    /// <summary>
+    /// As in YARP: the largest request body this route takes, in bytes (-1: no limit). Unset: the
+    /// services' own limit, 1 MB. An import endpoint that takes more raises it here and in its service.
+    /// </summary>
+    public long? MaxRequestBodySize { get; set; }
 }

@@ -2,6 +2,7 @@ using Crm.Gateway.LoadBalancing;
 using Crm.Gateway.Problems;
 using Crm.Gateway.Routing;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Crm.Gateway.Forwarding;
 
@@ -15,6 +16,21 @@ public sealed class ApiProxy(RouteTable routes, ClusterRegistry clusters, Cluste
         if (route is null || clusters.Find(route.ClusterId) is not { } cluster)
         {
             return ProxyResult.Failed(GatewayProblems.NoRoute(context.Request.Path));
+        }
+
+        // Refused here rather than by the service: a service that answers 413 and closes while the body is
+        // still streaming in makes the forward fail (a 502), so the client would not learn why.
+        if (route.MaxRequestBodySize is { } max)
+        {
+            if (context.Request.ContentLength > max)
+            {
+                return ProxyResult.Failed(GatewayProblems.BodyTooLarge(max));
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = max;
+            }
         }
 
         return await sender.SendAsync(context, cluster, body);

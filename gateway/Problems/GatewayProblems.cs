@@ -34,6 +34,9 @@ public static class GatewayProblems
             detail: $"Too many login attempts. Try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
             type: "https://tools.ietf.org/html/rfc6585#section-4");
 
+    public static IResult BodyTooLarge(long maxBytes) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The request body is larger than this resource takes ({maxBytes} bytes).");
+
     public static IResult LoginBodyTooLarge() =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", "The login request body is too large.");
 

@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 
@@ -9,7 +10,7 @@ public sealed class ProxyRoute
     private readonly TemplateMatcher _matcher;
     private readonly HashSet<string>? _methods;
 
-    public ProxyRoute(string name, string clusterId, string path, int order = 0, IEnumerable<string>? methods = null)
+    public ProxyRoute(string name, string clusterId, string path, int order = 0, IEnumerable<string>? methods = null, long? maxRequestBodySize = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(clusterId);
@@ -19,6 +20,7 @@ public sealed class ProxyRoute
         ClusterId = clusterId;
         Path = path;
         Order = order;
+        MaxRequestBodySize = maxRequestBodySize is < 0 ? null : maxRequestBodySize ?? RequestLimits.MaxBodyBytes;
 
         // The same template syntax and matcher ASP.NET Core routing (and therefore YARP) uses.
         var template = TemplateParser.Parse(path);
@@ -36,6 +38,9 @@ public sealed class ProxyRoute
     public string Path { get; }
 
     public int Order { get; }
+
+    /// <summary>The largest body the route forwards (null: no limit); the services' 1 MB unless configured.</summary>
+    public long? MaxRequestBodySize { get; }
 
     /// <summary>ASP.NET Core's inbound precedence: lower is more specific (literal beats parameter beats catch-all).</summary>
     public decimal Precedence { get; }

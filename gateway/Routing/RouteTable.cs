@@ -51,7 +51,7 @@ public sealed class RouteTable
                 throw new InvalidOperationException($"ReverseProxy route '{name}' has no Match:Path.");
             }
 
-            routes.Add(new ProxyRoute(name, config.ClusterId, config.Match.Path, config.Order ?? 0, config.Match.Methods));
+            routes.Add(new ProxyRoute(name, config.ClusterId, config.Match.Path, config.Order ?? 0, config.Match.Methods, config.MaxRequestBodySize));
         }
 
         return new RouteTable(routes);

@@ -22,9 +22,10 @@ public sealed record LoginRequest(string? Email, bool RememberMe)
             var remember = root.TryGetProperty("remember_me", out var r) && r.ValueKind == JsonValueKind.True;
             return new(email, remember);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Identity answers the bad body with 400; the gateway only needs to not fall over.
+            // Identity answers the bad body with 400; the gateway only needs to not fall over (an
+            // unpaired surrogate in the e-mail throws InvalidOperationException from GetString).
             return new(null, false);
         }
     }

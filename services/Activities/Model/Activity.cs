@@ -117,8 +117,15 @@ public sealed class Activity
     /// <summary>An open task whose due date is before today (UTC).</summary>
     public bool IsOverdue(DateOnly today) => Type == ActivityType.Task && Status != ActivityStatus.Completed && DueDate < today;
 
-    /// <summary>Where an event really ends: an all-day event is stored ending at midnight of its last day, and lasts that whole day.</summary>
-    public static DateTime EffectiveEnd(DateTime endTime, bool isAllDayEvent) => isAllDayEvent ? endTime.AddDays(1) : endTime;
+    /// <summary>
+    /// Where an event really ends: an all-day event is stored ending at midnight of its last day, and lasts
+    /// that whole day. An event ending on DateTime's last day (stored before dates were bounded) ends with
+    /// DateTime itself rather than overflowing it.
+    /// </summary>
+    public static DateTime EffectiveEnd(DateTime endTime, bool isAllDayEvent) =>
+        !isAllDayEvent ? endTime
+        : endTime >= DateTime.MaxValue.Date ? DateTime.SpecifyKind(DateTime.MaxValue, endTime.Kind)
+        : endTime.AddDays(1);
 
     /// <summary>
     /// An event's start and end as stored: all-day events from midnight UTC of the first day to

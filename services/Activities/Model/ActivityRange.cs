@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Json;
 
 namespace Crm.Activities.Model;
 
@@ -52,19 +53,31 @@ public sealed record ActivityRange(DateTime? Start, DateTime? End)
         }
 
         text = text.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        DateTime? bound = null;
+        var wholeDay = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+        if (wholeDay)
         {
-            var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            return isEnd ? midnight.AddDays(1) : midnight;
+            bound = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         }
-
-        if (text.Contains('T', StringComparison.Ordinal)
+        else if (text.Contains('T', StringComparison.Ordinal)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment))
         {
-            return moment.UtcDateTime;
+            bound = moment.UtcDateTime;
         }
 
-        errors.Add(field, $"{label} must be a date (YYYY-MM-DD) or an ISO 8601 date-time.");
-        return null;
+        if (bound is not { } value)
+        {
+            errors.Add(field, $"{label} must be a date (YYYY-MM-DD) or an ISO 8601 date-time.");
+            return null;
+        }
+
+        if (!DateBounds.Contains(value))
+        {
+            errors.Add(field, DateBounds.MessageFor(label));
+            return null;
+        }
+
+        // Within the bounds a day more can't overflow.
+        return isEnd && wholeDay ? value.AddDays(1) : value;
     }
 }

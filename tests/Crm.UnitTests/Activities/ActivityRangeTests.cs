@@ -85,7 +85,11 @@ public sealed class ActivityRangeTests
     [InlineData(null, "2031-13-01", "end_date")]
     [InlineData("2031-03-10", "2031-03-09", "end_date")]
     [InlineData("2031-03-10T10:00:00Z", "2031-03-10T10:00:00Z", "end_date")]
-    public void Unreadable_or_backwards_bounds_are_errors(string? start, string? end, string field)
+    [InlineData("0001-01-01", null, "start_date")]
+    [InlineData(null, "9999-12-31", "end_date")]
+    [InlineData(null, "9999-12-31T23:59:59.9999999Z", "end_date")]
+    [InlineData("1899-12-31T23:00:00Z", null, "start_date")]
+    public void Unreadable_backwards_or_out_of_range_bounds_are_errors(string? start, string? end, string field)
     {
         var errors = new ValidationErrors();
         ActivityRange.Parse(start, end, errors);

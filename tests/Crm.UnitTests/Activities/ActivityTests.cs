@@ -99,6 +99,16 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public void An_all_day_event_stored_on_the_last_day_datetime_knows_ends_there_instead_of_overflowing()
+    {
+        var lastDay = DateTime.SpecifyKind(DateTime.MaxValue.Date, DateTimeKind.Utc);
+        var forever = Activity.Create(NewEvent(lastDay, lastDay, allDay: true), User, Now);
+
+        Activity.EffectiveEnd(lastDay, true).ShouldBe(DateTime.MaxValue);
+        forever.IsClosed(Now).ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_task_is_overdue_while_open_past_its_due_date_and_closed_once_completed()
     {
         var today = DateOnly.FromDateTime(Now);

@@ -80,4 +80,20 @@ public sealed class RouteTableTests
 
         Should.Throw<InvalidOperationException>(() => RouteTable.FromConfig(options)).Message.ShouldContain("nowhere");
     }
+
+    [Fact]
+    public void Routes_take_bodies_up_to_the_services_limit_unless_configured()
+    {
+        var options = new ReverseProxyOptions();
+        options.Clusters["sales"] = new ClusterConfig();
+        options.Routes["accounts"] = new RouteConfig { ClusterId = "sales", Match = new RouteMatch { Path = "/api/v1/accounts/{**x}" } };
+        options.Routes["import"] = new RouteConfig { ClusterId = "sales", Match = new RouteMatch { Path = "/api/v1/accounts/import" }, MaxRequestBodySize = 5_000_000 };
+        options.Routes["stream"] = new RouteConfig { ClusterId = "sales", Match = new RouteMatch { Path = "/api/v1/stream" }, MaxRequestBodySize = -1 };
+
+        var table = RouteTable.FromConfig(options);
+
+        table.Match(new PathString("/api/v1/accounts/1"), "PUT")!.MaxRequestBodySize.ShouldBe(Crm.ServiceDefaults.Http.RequestLimits.MaxBodyBytes);
+        table.Match(new PathString("/api/v1/accounts/import"), "POST")!.MaxRequestBodySize.ShouldBe(5_000_000);
+        table.Match(new PathString("/api/v1/stream"), "POST")!.MaxRequestBodySize.ShouldBeNull();
+    }
 }

@@ -27,6 +27,13 @@ public sealed class ListQueryTests
         query.EffectivePageSize.ShouldBe(expectedSize);
     }
 
+    [Theory]
+    [InlineData(null, null, 0L)]
+    [InlineData(3, 50, 100L)]
+    [InlineData(int.MaxValue, 200, 429_496_729_200L)]
+    public void The_offset_of_any_page_fits_without_overflowing(int? page, int? size, long offset) =>
+        new ListQuery { Page = page, PageSize = size }.Offset.ShouldBe(offset);
+
     [Fact]
     public void Sorts_by_the_named_column_in_either_direction_with_a_stable_tie_breaker()
     {

@@ -1,0 +1,68 @@
+using System.Text;
+using Npgsql;
+
+namespace Crm.IntegrationTests.Adversarial;
+
+/// <summary>
+/// A cheap "did anything change?" for one service's database: per table the row count and the newest
+/// xmin (the id of the transaction that wrote a row version). An insert or update writes a row version
+/// with a newer xmin, a delete lowers the count, so two equal fingerprints mean no committed write in
+/// between. Row locks (SELECT ... FOR UPDATE) and rolled-back transactions leave it unchanged, as they
+/// should. Tables that background event processing writes on its own are left out (see <see cref="IsBackground"/>).
+/// </summary>
+public sealed class DatabaseFingerprint : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly string _sql;
+
+    private DatabaseFingerprint(NpgsqlConnection connection, IReadOnlyList<string> tables)
+    {
+        _connection = connection;
+        Tables = tables;
+        var sql = new StringBuilder("SELECT ");
+        sql.AppendJoin(", ", tables.Select(t => $"(SELECT count(*)::text || '/' || coalesce(max(xmin::text::bigint), 0)::text FROM \"{t}\")"));
+        _sql = sql.ToString();
+    }
+
+    public IReadOnlyList<string> Tables { get; }
+
+    /// <summary>
+    /// Written by consumers and the outbox dispatcher whatever the API answers: the inbox, the outbox (sent
+    /// marks), the directories copied from other services (directory_*, Billing's won_deals), the migration log.
+    /// </summary>
+    public static bool IsBackground(string table) =>
+        table is "inbox_messages" or "outbox_messages" or "schema_migrations" or "won_deals"
+        || table.StartsWith("directory_", StringComparison.Ordinal);
+
+    public static async Task<DatabaseFingerprint> OpenAsync(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var command = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        return new DatabaseFingerprint(connection, tables.Where(t => !IsBackground(t)).ToList());
+    }
+
+    /// <summary>"table=count/max xmin" for every watched table.</summary>
+    public async Task<IReadOnlyList<string>> TakeAsync()
+    {
+        await using var command = new NpgsqlCommand(_sql, _connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return Tables.Select((t, i) => $"{t}={reader.GetString(i)}").ToList();
+    }
+
+    /// <summary>The tables whose fingerprint differs, as "table a → b".</summary>
+    public static IReadOnlyList<string> Changes(IReadOnlyList<string> before, IReadOnlyList<string> after) =>
+        before.Zip(after).Where(p => p.First != p.Second).Select(p => $"{p.First} → {p.Second[(p.Second.IndexOf('=') + 1)..]}").ToList();
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}
