@@ -52,12 +52,13 @@ public sealed class ChaosTests(CrmFixture fixture, ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(5));
 
         // 2. A service is killed mid-flight; its supervisor brings it back.
-        KillProcessOf("billing");
+        await fixture.Topology.KillResourceAsync("billing");
         recovery.Add($"billing killed: healthy again after {await TimeToHealthyAsync():0.0} s");
         await Task.Delay(TimeSpan.FromSeconds(5));
 
         // 3. The database is killed and stays down for 60 s.
-        KillProcessOf("postgres");
+        // Killed, then kept from being restarted until the 60 s are over.
+        await fixture.Topology.KillResourceAsync("postgres");
         await fixture.Topology.StopResourceAsync("postgres");
         await Task.Delay(TimeSpan.FromSeconds(60));
         await fixture.Topology.StartResourceAsync("postgres");
@@ -192,12 +193,6 @@ public sealed class ChaosTests(CrmFixture fixture, ITestOutputHelper output)
             await Task.Delay(delay);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 4000));
         }
-    }
-
-    private void KillProcessOf(string resource)
-    {
-        var pid = fixture.Topology.GetResource(resource).Pid ?? throw new InvalidOperationException($"{resource} has no process");
-        Process.GetProcessById(pid).Kill();
     }
 
     private async Task<double> TimeToHealthyAsync()
