@@ -58,6 +58,8 @@ public sealed class AdversarialInputTests(CrmFixture fixture, ITestOutputHelper 
             output.WriteLine($"{lane.Service}: {lane.Routes} routes, {lane.Sent} requests, {lane.Ok} 2xx, {lane.Refused} 4xx, {lane.ServerErrors} 5xx or no answer, {lane.Failures.Count} failures, {lane.Elapsed.TotalSeconds:0.0} s");
         }
 
+        // Not a failure (nothing breaks), but worth knowing: the fields with no length limit.
+        output.WriteLine("Took a 1 MB string: " + string.Join("; ", lanes.SelectMany(l => l.BigTextAccepted).DefaultIfEmpty("none")));
         output.WriteLine($"In all: {lanes.Sum(l => l.Sent)} requests, {lanes.Sum(l => l.ServerErrors)} × 5xx, {lanes.Sum(l => l.Refused)} refused with nothing written, {failures.Count} failures, {clock.Elapsed.TotalSeconds:0} s.");
         foreach (var failure in failures.Take(MaxFailuresShown))
         {
@@ -67,7 +69,7 @@ public sealed class AdversarialInputTests(CrmFixture fixture, ITestOutputHelper 
         failures.ShouldBeEmpty($"{failures.Count} failures; the first ones:\n" + string.Join("\n", failures.Take(40)));
     }
 
-    private sealed record LaneResult(string Service, int Routes, int Sent, int Ok, int Refused, int ServerErrors, List<string> Failures, TimeSpan Elapsed);
+    private sealed record LaneResult(string Service, int Routes, int Sent, int Ok, int Refused, int ServerErrors, List<string> Failures, List<string> BigTextAccepted, TimeSpan Elapsed);
 
     private async Task<LaneResult> RunLaneAsync(string service, IReadOnlyList<RouteSpec> routes, AdversarialWorld world)
     {
@@ -76,6 +78,7 @@ public sealed class AdversarialInputTests(CrmFixture fixture, ITestOutputHelper 
         using var direct = fixture.ServiceClient(service);
         await using var database = await DatabaseFingerprint.OpenAsync(fixture.GetConnectionString(service + "db"));
         var failures = new List<string>();
+        var bigTextAccepted = new List<string>();
         int sent = 0, ok = 0, refused = 0, serverErrors = 0;
         IReadOnlyList<string>? before = null;
         foreach (var probe in routes.SelectMany(r => ProbeFactory.For(r, world)))
@@ -110,6 +113,11 @@ public sealed class AdversarialInputTests(CrmFixture fixture, ITestOutputHelper 
                     failures.Add($"{status} accepted: {probe} → {Excerpt(body)}");
                 }
 
+                if (probe.Value.Text.Length >= AdversarialValues.BigStringLength)
+                {
+                    bigTextAccepted.Add($"{probe.Route} {probe.Target}");
+                }
+
                 world.Track(TryParse(body));
                 if (probe.AsSelf && probe.SpendsSelf)
                 {
@@ -120,7 +128,7 @@ public sealed class AdversarialInputTests(CrmFixture fixture, ITestOutputHelper 
             }
         }
 
-        return new LaneResult(service, routes.Count, sent, ok, refused, serverErrors, failures, clock.Elapsed);
+        return new LaneResult(service, routes.Count, sent, ok, refused, serverErrors, failures, bigTextAccepted, clock.Elapsed);
     }
 
     /// <summary>Every GET route again, with real ids and no parameters: nothing stored above may have made a record or list unreadable.</summary>
