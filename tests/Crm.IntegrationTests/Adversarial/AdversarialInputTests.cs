@@ -159,6 +159,7 @@ public sealed class AdversarialInputTests(CrmFixture fixture, ITestOutputHelper 
         {
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body(world)));
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(probe.ContentType);
+            request.Headers.TransferEncodingChunked = probe.Chunked;
         }
 
         try
