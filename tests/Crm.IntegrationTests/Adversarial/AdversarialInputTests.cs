@@ -24,8 +24,8 @@ namespace Crm.IntegrationTests.Adversarial;
 /// committed insert, update or delete changes (<see cref="DatabaseFingerprint"/>). Requests to one
 /// service run one at a time, so a change between the two fingerprints is that request's. Left out are
 /// the tables event consumers and the outbox dispatcher write in the background whatever the API does
-/// (inbox, outbox, directories copied from other services, Billing's won_deals); what the API itself
-/// stores lives elsewhere. Finally every GET route is read again with real ids: whatever was stored
+/// (inbox, directories copied from other services, Billing's won_deals, the outbox's sent marks); what
+/// the API itself stores lives elsewhere, and the outbox is still watched for new events (its newest id). Finally every GET route is read again with real ids: whatever was stored
 /// along the way must not make a record or a list unreadable (the 9999-12-31 all-day event did).
 /// The four services run in parallel; the counts are written to the test output.
 /// </summary>
