@@ -20,17 +20,15 @@ public sealed class ApiProxy(RouteTable routes, ClusterRegistry clusters, Cluste
 
         // Refused here rather than by the service: a service that answers 413 and closes while the body is
         // still streaming in makes the forward fail (a 502), so the client would not learn why.
-        if (route.MaxRequestBodySize is { } max)
+        if (route.MaxRequestBodySize is { } max && context.Request.ContentLength > max)
         {
-            if (context.Request.ContentLength > max)
-            {
-                return ProxyResult.Failed(GatewayProblems.BodyTooLarge(max));
-            }
+            return ProxyResult.Failed(GatewayProblems.BodyTooLarge(max));
+        }
 
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            {
-                limit.MaxRequestBodySize = max;
-            }
+        // A chunked body has no length up front: Kestrel stops it at the limit while it streams (413).
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = route.MaxRequestBodySize;
         }
 
         return await sender.SendAsync(context, cluster, body);

@@ -7,6 +7,9 @@ namespace Crm.IntegrationTests.Adversarial;
 /// </summary>
 public sealed record AdversarialValue(string Class, string Text, bool MustRefuse);
 
+/// <summary>A case about the body as a whole; <see cref="Chunked"/> sends it without a Content-Length.</summary>
+public sealed record WholeBody(string Class, Func<string, string> Body, bool MustRefuse, string ContentType = "application/json", bool Chunked = false);
+
 /// <summary>The classes of the issue: NUL and control characters, lone surrogates, 1 MB strings, numbers at and past their limits, enums as numbers or unknown names, dates out of range or impossible, wrong JSON types, null.</summary>
 public static class AdversarialValues
 {
@@ -155,22 +158,25 @@ public static class AdversarialValues
         _ => [new("wrong type: string", "\"x\"", false), .. Wrong, Null],
     };
 
-    /// <summary>Whole-body cases, sent once per route that takes a JSON body. Each is (class, body, content type, must refuse).</summary>
-    public static IEnumerable<(string Class, Func<string, string> Body, string ContentType, bool MustRefuse)> ForWholeBody()
+    /// <summary>Whole-body cases, sent once per route that takes a JSON body.</summary>
+    public static IEnumerable<WholeBody> ForWholeBody()
     {
-        yield return ("unknown field", valid => WithMember(valid, "\"zz_unknown_field\":\"x\""), "application/json", false);
-        yield return ("NUL in an unknown field's name", valid => WithMember(valid, "\"zz\\u0000\":1"), "application/json", true);
-        yield return ("duplicate field", valid => WithMember(valid, "\"zz_dup\":1,\"zz_dup\":2"), "application/json", false);
-        yield return ("empty body", _ => "", "application/json", true);
-        yield return ("JSON null", _ => "null", "application/json", true);
-        yield return ("JSON array", _ => "[]", "application/json", true);
-        yield return ("JSON string", _ => "\"text\"", "application/json", true);
-        yield return ("JSON number", _ => "123", "application/json", true);
-        yield return ("truncated JSON", valid => valid[..^1], "application/json", true);
-        yield return ("nested 1000 deep", valid => WithMember(valid, "\"zz_deep\":" + new string('[', 1000) + new string(']', 1000)), "application/json", true);
-        yield return ("body over 1 MB", valid => WithMember(valid, "\"zz_padding\":\"" + new string('x', OverLimitBodyLength) + "\""), "application/json", true);
-        yield return ("not JSON content type", valid => valid, "text/plain", true);
+        yield return new("unknown field", valid => WithMember(valid, "\"zz_unknown_field\":\"x\""), MustRefuse: false);
+        yield return new("NUL in an unknown field's name", valid => WithMember(valid, "\"zz\\u0000\":1"), MustRefuse: true);
+        yield return new("duplicate field", valid => WithMember(valid, "\"zz_dup\":1,\"zz_dup\":2"), MustRefuse: false);
+        yield return new("empty body", _ => "", MustRefuse: true);
+        yield return new("JSON null", _ => "null", MustRefuse: true);
+        yield return new("JSON array", _ => "[]", MustRefuse: true);
+        yield return new("JSON string", _ => "\"text\"", MustRefuse: true);
+        yield return new("JSON number", _ => "123", MustRefuse: true);
+        yield return new("truncated JSON", valid => valid[..^1], MustRefuse: true);
+        yield return new("nested 1000 deep", valid => WithMember(valid, "\"zz_deep\":" + new string('[', 1000) + new string(']', 1000)), MustRefuse: true);
+        yield return new("body over 1 MB", OverLimit, MustRefuse: true);
+        yield return new("body over 1 MB, chunked", OverLimit, MustRefuse: true, Chunked: true);
+        yield return new("not JSON content type", valid => valid, MustRefuse: true, ContentType: "text/plain");
     }
+
+    private static string OverLimit(string valid) => WithMember(valid, "\"zz_padding\":\"" + new string('x', OverLimitBodyLength) + "\"");
 
     /// <summary>A JSON object with one more member (raw JSON) in front of its others.</summary>
     public static string WithMember(string json, string member) =>

@@ -4,7 +4,7 @@ namespace Crm.IntegrationTests.Adversarial;
 /// One hostile request: <see cref="Target"/> says where the value went ("body.name", "query.page",
 /// "path.id", "body" for whole-body cases). The body is built when sent, with the versions of that moment.
 /// </summary>
-public sealed record Probe(RouteSpec Route, string Target, AdversarialValue Value, string Url, Func<AdversarialWorld, string>? Body, string ContentType = "application/json")
+public sealed record Probe(RouteSpec Route, string Target, AdversarialValue Value, string Url, Func<AdversarialWorld, string>? Body, string ContentType = "application/json", bool Chunked = false)
 {
     /// <summary>Routes about the caller's own password and session run as a throwaway user, never as the admin the other tests use.</summary>
     public bool AsSelf => Route.Template.StartsWith("/api/v1/auth/", StringComparison.Ordinal);

@@ -47,9 +47,9 @@ public static partial class ProbeFactory
             }
         }
 
-        foreach (var (name, body, contentType, mustRefuse) in AdversarialValues.ForWholeBody())
+        foreach (var whole in AdversarialValues.ForWholeBody())
         {
-            yield return new Probe(route, "body", new AdversarialValue(name, "", mustRefuse), realPath, w => body(BaseBody(route, w)), contentType);
+            yield return new Probe(route, "body", new AdversarialValue(whole.Class, "", whole.MustRefuse), realPath, w => whole.Body(BaseBody(route, w)), whole.ContentType, whole.Chunked);
         }
     }
 
