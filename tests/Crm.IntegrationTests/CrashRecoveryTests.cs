@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Crm.Testing;
+using Npgsql;
 using Shouldly;
 
 namespace Crm.IntegrationTests;
@@ -27,6 +28,8 @@ public sealed class CrashRecoveryTests(CrmFixture fixture)
         await fixture.Topology.KillResourceAsync(resource);
 
         await fixture.Topology.GetResource(resource).WaitHealthyAsync(Recovery, CancellationToken.None);
+        // This test process's own pooled connections died with a killed server; later tests must not get them.
+        NpgsqlConnection.ClearAllPools();
         fixture.Topology.GetResource(resource).Restarts.ShouldBe(restarts + 1);
         await PublicHealth.WaitForHealthyAsync(fixture, Recovery);
 

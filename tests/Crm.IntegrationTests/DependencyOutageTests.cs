@@ -1,5 +1,6 @@
 using System.Net;
 using Crm.Testing;
+using Npgsql;
 using Shouldly;
 
 namespace Crm.IntegrationTests;
@@ -41,6 +42,8 @@ public sealed class DependencyOutageTests(CrmFixture fixture)
         finally
         {
             await fixture.Topology.StartResourceAsync("postgres");
+            // This test process's own pooled connections died with the server; later tests must not get them.
+            NpgsqlConnection.ClearAllPools();
         }
 
         await Eventually.WaitForAsync(() => client.GetAsync("/api/v1/accounts"), r => r.StatusCode == HttpStatusCode.OK, Recovery, "the account list to answer again");
