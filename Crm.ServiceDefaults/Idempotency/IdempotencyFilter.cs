@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -63,6 +64,9 @@ public sealed class IdempotencyFilter : IEndpointFilter
             await IdempotencyStore.SaveAsync(db, userId, idempotencyKey, response, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+
+        // The endpoint's saves woke the outbox dispatcher before its events were committed: wake it again.
+        http.RequestServices.GetService<OutboxSignal>()?.Notify();
 
         if (FaultInjection.IsRequested(http, AfterCommitStep))
         {
