@@ -1,6 +1,7 @@
 using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Health;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Redis;
 using Crm.ServiceDefaults.Telemetry;
@@ -45,6 +46,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<RequestTextGuard>();
+        app.UseIdempotencyKeys();
         app.MapHealthEndpoints();
         // Internal only (the gateway does not route it): the route-enumerating tests and the
         // web app's type generation read it.

@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +11,7 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// The service's own PostgreSQL database: EF Core context, health check, and the SQL files in
-    /// the service's Infrastructure/Migrations (plus the shared outbox/inbox tables) applied at start.
+    /// the service's Infrastructure/Migrations (plus the shared outbox/inbox and idempotency-key tables) applied at start.
     /// Call before AddEventBus so the schema exists before consumers and the dispatcher start.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
@@ -30,6 +31,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton(new MigrationSource(10, () =>
             MigrationScript.FromAssembly(typeof(TContext).Assembly, "Infrastructure/Migrations", "service")));
         builder.Services.AddHostedService<MigrationHostedService<TContext>>();
+        builder.AddIdempotencyKeys<TContext>();
         return builder;
     }
 

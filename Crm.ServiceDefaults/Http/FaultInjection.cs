@@ -14,12 +14,15 @@ public static class FaultInjection
 
     public static void ThrowIfRequested(HttpContext context, string step)
     {
-        if (context.RequestServices.GetRequiredService<IHostEnvironment>().IsEnvironment("Testing")
-            && string.Equals(context.Request.Headers[Header], step, StringComparison.Ordinal))
+        if (IsRequested(context, step))
         {
             throw new InjectedFaultException(step);
         }
     }
+
+    public static bool IsRequested(HttpContext context, string step) =>
+        context.RequestServices.GetRequiredService<IHostEnvironment>().IsEnvironment("Testing")
+        && string.Equals(context.Request.Headers[Header], step, StringComparison.Ordinal);
 }
 
 public sealed class InjectedFaultException(string step) : Exception($"Injected failure at step '{step}'.");

@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.ServiceDefaults.Messaging;
@@ -18,7 +19,7 @@ public static class Inbox
         CancellationToken cancellationToken)
         where TContext : DbContext
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginTransactionScopeAsync(cancellationToken);
         // A concurrent duplicate blocks on this row until the first commits, then inserts nothing.
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO inbox_messages (message_id, consumer, message_type, processed_at) VALUES ({messageId}, {consumer}, {messageType}, now()) ON CONFLICT DO NOTHING",

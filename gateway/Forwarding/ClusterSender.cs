@@ -5,18 +5,47 @@ namespace Crm.Gateway.Forwarding;
 
 /// <summary>
 /// Sends a request to a cluster: round robin over healthy replicas (all of them when none is), passive
-/// health on connection failures, one retry on another replica for GET/HEAD, and the 502/503/504 mapping.
+/// health on connection failures, the 502/503/504 mapping, and one retry on another replica for
+/// idempotent requests only: GET, HEAD, and requests carrying an <c>Idempotency-Key</c> (the service
+/// runs those at most once, so resending is safe). A bare POST, PUT or DELETE is never resent: the
+/// first replica may have done the work before the connection broke.
 /// </summary>
 public sealed class ClusterSender(HttpForwarder forwarder, TimeProvider time, ILogger<ClusterSender> logger)
 {
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>Whether the request may be sent again after a failure.</summary>
+    public static bool IsIdempotent(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers.ContainsKey(IdempotencyKeyHeader);
+
     /// <param name="body">Makes a fresh body per attempt (buffered bodies); null streams the request body.</param>
     public async Task<ProxyResult> SendAsync(HttpContext context, ClusterState cluster, Func<HttpContent>? body = null)
     {
         var method = context.Request.Method;
-        // Only requests without a streamed body can be replayed, and only idempotent ones may be.
+        var idempotent = IsIdempotent(context.Request);
         var hasStreamedBody = body is null
             && (context.Request.ContentLength is not (null or 0) || context.Request.Headers.TransferEncoding.Count > 0);
-        var attempts = (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && !hasStreamedBody ? 2 : 1;
+        if (hasStreamedBody && idempotent && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        {
+            // A keyed write's body is held so a retry can resend it (API bodies are small; Kestrel's limit applies).
+            try
+            {
+                var buffered = await ReadBodyAsync(context);
+                body = () => new ByteArrayContent(buffered);
+                hasStreamedBody = false;
+            }
+            catch (BadHttpRequestException bad)
+            {
+                return ProxyResult.Failed(GatewayProblems.BadClientRequest(bad.StatusCode, bad.Message));
+            }
+            catch (Exception ex) when ((ex is IOException or OperationCanceledException) && context.RequestAborted.IsCancellationRequested)
+            {
+                return ProxyResult.Aborted();
+            }
+        }
+
+        // Only a body that can be sent again can be retried.
+        var attempts = idempotent && !hasStreamedBody ? 2 : 1;
 
         // With no replica believed healthy, requests still go out; if they can't connect, the service is down: 503.
         var anyHealthy = cluster.HasHealthyDestination(time.GetUtcNow());
@@ -59,11 +88,25 @@ public sealed class ClusterSender(HttpForwarder forwarder, TimeProvider time, IL
                         continue;
                     default:
                         logger.LogWarning(ex, "{Cluster}/{Destination} broke off {Method} {Path}", cluster.Id, destination.Id, method, context.Request.Path);
+                        // The replica may have died with the request: an idempotent one goes to another replica.
+                        if (attempt < attempts && cluster.Destinations.Count > 1)
+                        {
+                            failed = destination;
+                            continue;
+                        }
+
                         return ProxyResult.Failed(GatewayProblems.BadResponse(cluster.Id));
                 }
             }
         }
 
         return ProxyResult.Failed(anyHealthy ? GatewayProblems.Unreachable(cluster.Id) : GatewayProblems.NoHealthyDestination(cluster.Id));
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        return buffer.ToArray();
     }
 }

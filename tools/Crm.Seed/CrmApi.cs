@@ -57,7 +57,8 @@ public sealed class CrmApi : IDisposable
     public async Task<bool> CreateUserAsync(Session admin, OwnerDraft owner, string password, CancellationToken ct)
     {
         var create = new JsonObject { ["first_name"] = owner.FirstName, ["last_name"] = owner.LastName, ["email"] = owner.Email, ["role"] = "User" };
-        using var response = await SendAsync(() => Json(HttpMethod.Post, "api/v1/admin/users", create), admin, ct);
+        var key = Guid.NewGuid().ToString();
+        using var response = await SendAsync(() => Keyed(Json(HttpMethod.Post, "api/v1/admin/users", create), key), admin, ct);
         if (response.StatusCode == HttpStatusCode.BadRequest)
         {
             var problem = await response.Content.ReadAsStringAsync(ct);
@@ -97,7 +98,8 @@ public sealed class CrmApi : IDisposable
     public async Task<JsonNode> CreateAccountAsync(Session owner, JsonObject body, string label, CancellationToken ct)
     {
         var payload = body.ToJsonString();
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "api/v1/accounts") { Content = new StringContent(payload, Encoding.UTF8, "application/json") }, owner, ct);
+        var key = Guid.NewGuid().ToString();
+        using var response = await SendAsync(() => Keyed(new HttpRequestMessage(HttpMethod.Post, "api/v1/accounts") { Content = new StringContent(payload, Encoding.UTF8, "application/json") }, key), owner, ct);
         var created = await EnsureSuccessAsync(response, label, ct);
         return created?["id"]?.DeepClone() ?? throw new SeedException($"{label}: no id in the answer");
     }
@@ -155,6 +157,13 @@ public sealed class CrmApi : IDisposable
 
     private static HttpRequestMessage Json(HttpMethod method, string path, JsonObject body) =>
         new(method, path) { Content = JsonContent.Create(body) };
+
+    /// <summary>Every attempt of one create carries the same key, so a retry after a lost answer creates nothing twice.</summary>
+    private static HttpRequestMessage Keyed(HttpRequestMessage request, string idempotencyKey)
+    {
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return request;
+    }
 
     private static async Task<JsonNode?> EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken ct)
     {

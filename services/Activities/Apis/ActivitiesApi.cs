@@ -7,6 +7,7 @@ using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Lists;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public static class ActivitiesApi
         var api = app.MapGroup("/api/v1/activities").WithTags("Activities");
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
-        api.MapPost("/", CreateAsync);
+        api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
         return app;
     }

@@ -8,6 +8,7 @@ using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
@@ -37,7 +38,7 @@ public static class CasesApi
         var api = app.MapGroup("/api/v1/cases").WithTags("Cases");
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
-        api.MapPost("/", CreateAsync);
+        api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
         return app;
     }

@@ -8,6 +8,7 @@ using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
@@ -38,12 +39,12 @@ public static class ContractsApi
 
     public static IEndpointRouteBuilder MapContractsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/opportunities/{id:guid}/generate-contract", GenerateAsync).WithTags("Contracts");
+        app.MapPost("/api/v1/opportunities/{id:guid}/generate-contract", GenerateAsync).WithTags("Contracts").WithIdempotency();
         var api = app.MapGroup("/api/v1/contracts").WithTags("Contracts");
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
         api.MapPut("/{id:guid}", UpdateAsync);
-        api.MapPost("/{id:guid}/payments", LogPaymentAsync);
+        api.MapPost("/{id:guid}/payments", LogPaymentAsync).WithIdempotency();
         return app;
     }
 
@@ -192,7 +193,7 @@ public static class ContractsApi
         }
 
         await db.EnsureCallerAsync(caller, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginTransactionScopeAsync(cancellationToken);
         var contract = await queries.LockContractAsync(id, cancellationToken);
         if (contract is null)
         {
@@ -219,7 +220,7 @@ public static class ContractsApi
         Guid id, Guid contractId, UpdatePaymentRequest request, HttpContext http, ClaimsPrincipal caller, BillingDbContext db, OrderQueries queries, CancellationToken cancellationToken)
     {
         await db.EnsureCallerAsync(caller, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginTransactionScopeAsync(cancellationToken);
         var contract = (await queries.LockContractAsync(contractId, cancellationToken))!;
         var payment = await db.Payments.SingleAsync(p => p.Id == id, cancellationToken);
         if (payment.Version != request.Version.Value)

@@ -8,6 +8,7 @@ using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
@@ -32,7 +33,7 @@ public static class OrdersApi
 
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/opportunities/{id:guid}/generate-order", GenerateAsync).WithTags("Orders");
+        app.MapPost("/api/v1/opportunities/{id:guid}/generate-order", GenerateAsync).WithTags("Orders").WithIdempotency();
         var api = app.MapGroup("/api/v1/orders").WithTags("Orders");
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);

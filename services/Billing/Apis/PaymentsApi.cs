@@ -8,6 +8,7 @@ using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
@@ -38,7 +39,7 @@ public static class PaymentsApi
 
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/orders/{id:guid}/payments", LogAsync).WithTags("Payments");
+        app.MapPost("/api/v1/orders/{id:guid}/payments", LogAsync).WithTags("Payments").WithIdempotency();
         var api = app.MapGroup("/api/v1/payments").WithTags("Payments");
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
@@ -120,7 +121,7 @@ public static class PaymentsApi
         }
 
         await db.EnsureCallerAsync(caller, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginTransactionScopeAsync(cancellationToken);
         var order = await queries.LockAsync(id, cancellationToken);
         if (order is null)
         {
@@ -178,7 +179,7 @@ public static class PaymentsApi
 
         var orderId = parent.OrderId!.Value;
         await db.EnsureCallerAsync(caller, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginTransactionScopeAsync(cancellationToken);
         // The order's lock first, as when logging a payment: every payment change of one order queues here.
         var order = (await queries.LockAsync(orderId, cancellationToken))!;
         var payment = await db.Payments.SingleAsync(p => p.Id == id, cancellationToken);

@@ -1,6 +1,7 @@
 using Crm.Billing.Infrastructure;
 using Crm.Billing.IntegrationEvents;
 using Crm.Billing.Model;
+using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public sealed class OrderGenerator(BillingDbContext db)
     {
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginTransactionScopeAsync(cancellationToken);
             var deal = await db.WonDeals.FromSqlInterpolated($"SELECT * FROM won_deals WHERE opportunity_id = {opportunityId} FOR UPDATE")
                 .SingleOrDefaultAsync(cancellationToken);
             if (deal is null)

@@ -5,6 +5,7 @@ using Crm.Identity.Services;
 using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public static class AuthApi
         api.MapPost("/set-password", SetPasswordAsync).AllowAnonymous();
         api.MapPost("/logout", LogoutAsync);
         api.MapGet("/me", MeAsync);
-        api.MapPost("/change-password", ChangePasswordAsync);
+        api.MapPost("/change-password", ChangePasswordAsync).WithIdempotency();
         return app;
     }
 

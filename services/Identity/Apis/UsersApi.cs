@@ -6,6 +6,7 @@ using Crm.Identity.Services;
 using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,9 +32,9 @@ public static class UsersApi
         var api = app.MapGroup("/api/v1/admin/users").WithTags("Users").RequireAuthorization(Policies.Admin);
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
-        api.MapPost("/", CreateAsync);
+        api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
-        api.MapPost("/{id:guid}/set-password-link", NewLinkAsync);
+        api.MapPost("/{id:guid}/set-password-link", NewLinkAsync).WithIdempotency();
         return app;
     }
 

@@ -7,6 +7,7 @@ using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +34,7 @@ public static class ContactsApi
         var api = app.MapGroup("/api/v1/contacts").WithTags("Contacts");
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
-        api.MapPost("/", CreateAsync);
+        api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
         return app;
     }

@@ -8,6 +8,7 @@ using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
@@ -34,9 +35,9 @@ public static class LeadsApi
         var api = app.MapGroup("/api/v1/leads").WithTags("Leads");
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
-        api.MapPost("/", CreateAsync);
+        api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
-        api.MapPost("/{id:guid}/convert", ConvertAsync);
+        api.MapPost("/{id:guid}/convert", ConvertAsync).WithIdempotency();
         return app;
     }
 

@@ -7,6 +7,7 @@ using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
@@ -35,12 +36,12 @@ public static class OpportunitiesApi
         var api = app.MapGroup("/api/v1/opportunities").WithTags("Opportunities");
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
-        api.MapPost("/", CreateAsync);
+        api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
-        api.MapPost("/{id:guid}/line_items", AddLineItemAsync);
+        api.MapPost("/{id:guid}/line_items", AddLineItemAsync).WithIdempotency();
         api.MapPut("/{id:guid}/line_items/{lineId:guid}", UpdateLineItemAsync);
         api.MapDelete("/{id:guid}/line_items/{lineId:guid}", RemoveLineItemAsync);
-        api.MapPost("/{id:guid}/contact_roles", AddContactRoleAsync);
+        api.MapPost("/{id:guid}/contact_roles", AddContactRoleAsync).WithIdempotency();
         api.MapDelete("/{id:guid}/contact_roles/{roleId:guid}", RemoveContactRoleAsync);
         return app;
     }

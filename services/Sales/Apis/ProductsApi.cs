@@ -6,6 +6,7 @@ using Crm.Sales.Model;
 using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +32,7 @@ public static class ProductsApi
         var api = app.MapGroup("/api/v1/products").WithTags("Products");
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
-        api.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin);
+        api.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.Admin);
         return app;
     }

@@ -1,6 +1,7 @@
 using Crm.Sales.Infrastructure;
 using Crm.Sales.IntegrationEvents;
 using Crm.Sales.Model;
+using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed class LeadConverter(SalesDbContext db)
     public async Task<ConversionResult?> ConvertAsync(
         Guid leadId, string opportunityName, Guid? existingAccountId, Guid by, DateTime now, Action<string> checkpoint, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginTransactionScopeAsync(cancellationToken);
         // Row lock: a second conversion of the same lead waits here, then sees it converted.
         var lead = await db.Leads.FromSqlInterpolated($"SELECT * FROM leads WHERE id = {leadId} FOR UPDATE").SingleAsync(cancellationToken);
         if (lead.IsConverted)

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { apiRequest, loginPathFor, safeNextPath, setUnauthorizedHandler } from './client'
+import { apiRequest, loginPathFor, newIdempotencyKey, POST_RETRY_DELAYS_MS, safeNextPath, setUnauthorizedHandler } from './client'
 import { ApiError, normaliseFieldName } from './errors'
 
 function respond(status: number, body?: unknown, contentType = 'application/problem+json') {
@@ -108,6 +108,121 @@ describe('apiRequest', () => {
   it('turns a network failure into an ApiError with status 0', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
     await expect(apiRequest('/auth/me')).rejects.toMatchObject({ status: 0 })
+  })
+})
+
+describe('idempotent POSTs', () => {
+  const fetchMock = vi.fn<typeof fetch>()
+
+  beforeEach(() => {
+    vi.useFakeTimers()
+    vi.stubGlobal('fetch', fetchMock)
+    setUnauthorizedHandler(vi.fn())
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+    fetchMock.mockReset()
+  })
+
+  const keyOf = (call: number) => (fetchMock.mock.calls[call]![1]?.headers as Record<string, string>)['Idempotency-Key']
+
+  /** Runs the request to its end, letting the retry delays pass. */
+  async function settle<T>(promise: Promise<T>): Promise<T> {
+    const settled = promise.then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    )
+    await vi.runAllTimersAsync()
+    const result = await settled
+    if ('error' in result) throw result.error
+    return result.value
+  }
+
+  it('sends a fresh key with every POST and none with other methods', async () => {
+    fetchMock.mockImplementation(async () => respond(201, { id: '1' }, 'application/json'))
+    await settle(apiRequest('/payments', { method: 'POST', body: { amount: '10.00' } }))
+    await settle(apiRequest('/payments', { method: 'POST', body: { amount: '10.00' } }))
+    await settle(apiRequest('/payments/1', { method: 'PUT', body: {} }))
+    await settle(apiRequest('/payments'))
+
+    expect(keyOf(0)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(keyOf(1)).toMatch(/^[0-9a-f-]{36}$/)
+    expect(keyOf(1)).not.toBe(keyOf(0))
+    expect(keyOf(2)).toBeUndefined()
+    expect(keyOf(3)).toBeUndefined()
+  })
+
+  it.each([502, 503, 504])('retries a POST answered %i with the same key and body', async (status) => {
+    fetchMock
+      .mockResolvedValueOnce(respond(status, { title: 'Down', status }))
+      .mockResolvedValueOnce(respond(201, { id: 'p-1' }, 'application/json'))
+
+    const result = await settle(apiRequest<{ id: string }>('/orders/1/payments', { method: 'POST', body: { amount: '10.00' } }))
+
+    expect(result).toEqual({ id: 'p-1' })
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+    expect(keyOf(1)).toBe(keyOf(0))
+    expect(fetchMock.mock.calls[1]![1]?.body).toBe('{"amount":"10.00"}')
+  })
+
+  it('retries a POST whose connection failed, with the same key', async () => {
+    fetchMock
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockResolvedValueOnce(respond(201, { id: 'p-2' }, 'application/json'))
+
+    await expect(settle(apiRequest('/orders/1/payments', { method: 'POST', body: {} }))).resolves.toEqual({ id: 'p-2' })
+    expect(fetchMock).toHaveBeenCalledTimes(3)
+    expect(new Set([keyOf(0), keyOf(1), keyOf(2)]).size).toBe(1)
+  })
+
+  it('waits between attempts and gives up after the last one with its error', async () => {
+    fetchMock.mockImplementation(async () => respond(503, { title: 'Service unavailable', status: 503 }))
+
+    const request = apiRequest('/orders/1/payments', { method: 'POST', body: {} })
+    const outcome = request.catch((e: unknown) => e)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(POST_RETRY_DELAYS_MS[0]! - 1)
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    await vi.runAllTimersAsync()
+
+    expect(await outcome).toMatchObject({ status: 503 })
+    expect(fetchMock).toHaveBeenCalledTimes(POST_RETRY_DELAYS_MS.length + 1)
+  })
+
+  it('does not retry answers that are definitive, nor other methods', async () => {
+    fetchMock.mockImplementation(async () => respond(500, { title: 'Oops', status: 500 }))
+    await expect(settle(apiRequest('/accounts', { method: 'POST', body: {} }))).rejects.toMatchObject({ status: 500 })
+    fetchMock.mockImplementation(async () => respond(422, { title: 'Reused key', status: 422 }))
+    await expect(settle(apiRequest('/accounts', { method: 'POST', body: {} }))).rejects.toMatchObject({ status: 422 })
+    fetchMock.mockImplementation(async () => respond(503, { title: 'Down', status: 503 }))
+    await expect(settle(apiRequest('/accounts/1', { method: 'PUT', body: {} }))).rejects.toMatchObject({ status: 503 })
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
+    await expect(settle(apiRequest('/accounts'))).rejects.toMatchObject({ status: 0 })
+
+    expect(fetchMock).toHaveBeenCalledTimes(4)
+  })
+
+  it('uses the key it is given and stops retrying when aborted', async () => {
+    fetchMock.mockImplementation(async () => respond(502, { title: 'Bad gateway', status: 502 }))
+    const controller = new AbortController()
+
+    const outcome = apiRequest('/accounts', { method: 'POST', body: {}, idempotencyKey: 'my-key', signal: controller.signal }).catch((e: unknown) => e)
+    await vi.advanceTimersByTimeAsync(0)
+    controller.abort()
+    await vi.runAllTimersAsync()
+
+    expect(await outcome).toMatchObject({ name: 'AbortError' })
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    expect(keyOf(0)).toBe('my-key')
+  })
+
+  it('makes version 4 UUIDs without a secure context', () => {
+    const keys = new Set(Array.from({ length: 50 }, () => newIdempotencyKey()))
+    expect(keys.size).toBe(50)
+    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 })
 

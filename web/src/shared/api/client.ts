@@ -14,6 +14,28 @@ export interface RequestOptions {
    * reasons of their own).
    */
   ignoreUnauthorized?: boolean
+  /** A POST's Idempotency-Key; by default a fresh one per call (its retries reuse it). */
+  idempotencyKey?: string
+}
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key'
+
+/**
+ * Waits before each retry of a POST whose answer was lost (network error, 502, 503, 504): the service
+ * or its replica may be restarting. The same Idempotency-Key goes with every attempt, so a request the
+ * server did complete is answered from its stored result, never done twice.
+ */
+export const POST_RETRY_DELAYS_MS = [300, 1000]
+
+const RETRYABLE_STATUSES = new Set([502, 503, 504])
+
+/** A random UUID v4. `crypto.randomUUID` needs a secure context; the app may be served over plain http. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
 type UnauthorizedHandler = () => void
@@ -60,7 +82,8 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
 
 /**
  * Calls the gateway's /api/v1. Sends the session cookie (same origin) and the CSRF header the
- * gateway requires on state-changing requests; parses problem details into ApiError.
+ * gateway requires on state-changing requests; parses problem details into ApiError. A POST carries an
+ * Idempotency-Key and is retried with it when its answer was lost (see POST_RETRY_DELAYS_MS).
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, query, signal, ignoreUnauthorized = false } = options
@@ -69,19 +92,29 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     'X-Requested-With': 'XMLHttpRequest',
   }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const retryDelays = method === 'POST' ? POST_RETRY_DELAYS_MS : []
+  if (method === 'POST') headers[IDEMPOTENCY_KEY_HEADER] = options.idempotencyKey ?? newIdempotencyKey()
+  const init: RequestInit = {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+    signal,
+  }
 
-  let response: Response
-  try {
-    response = await fetch(buildUrl(path, query), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    })
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error
-    throw new ApiError(0, { title: 'The server could not be reached. Check your connection and try again.' })
+  let response: Response | undefined
+  for (let attempt = 0; ; attempt++) {
+    const retryDelay = retryDelays[attempt]
+    try {
+      response = await fetch(buildUrl(path, query), init)
+      if (retryDelay === undefined || !RETRYABLE_STATUSES.has(response.status)) break
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error
+      if (retryDelay === undefined) {
+        throw new ApiError(0, { title: 'The server could not be reached. Check your connection and try again.' })
+      }
+    }
+    await delay(retryDelay, signal)
   }
 
   if (!response.ok) {
@@ -93,6 +126,24 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (response.status === 204 || response.status === 205) return undefined as T
   const text = await response.text()
   return (text ? JSON.parse(text) : undefined) as T
+}
+
+function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason as Error)
+      return
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason as Error)
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
 }
 
 export const api = {

@@ -150,7 +150,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (header Idempotent-Replayed: true) without repeating the work; with a different request, 422. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -207,7 +210,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (header Idempotent-Replayed: true) without repeating the work; with a different request, 422. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -257,7 +263,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (header Idempotent-Replayed: true) without repeating the work; with a different request, 422. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -431,7 +440,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (header Idempotent-Replayed: true) without repeating the work; with a different request, 422. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
