@@ -196,9 +196,13 @@ public sealed class CrmTopology : IAsyncDisposable
             return;
         }
 
-        // Identity first: the other services read its discovery document (JWT validation).
+        // The consumers first, with their queues bound, then Identity: Identity publishes the first admin's
+        // UserCreated as it starts, and the broker drops a message published before any queue is bound to
+        // its exchange. (The others read Identity's discovery document only when a request comes.)
+        var consumers = _projects.Where(p => p.Service != ServiceCatalog.Identity.Name && p != Gateway).ToList();
+        await StartGroupAsync(consumers, token);
+        await WaitForBrokerConnectionAsync(consumers, token);
         await StartGroupAsync(_projects.Where(p => p.Service == ServiceCatalog.Identity.Name), token);
-        await StartGroupAsync(_projects.Where(p => p.Service != ServiceCatalog.Identity.Name && p != Gateway), token);
         await StartGroupAsync([Gateway], token);
     }
 
@@ -393,6 +397,24 @@ public sealed class CrmTopology : IAsyncDisposable
         var list = group.ToList();
         _log($"starting {string.Join(", ", list.Select(p => p.Name))}");
         await Task.WhenAll(list.Select(p => StartAndWaitAsync(p, Options.ServiceStartupTimeout, ct)));
+    }
+
+    private async Task WaitForBrokerConnectionAsync(IReadOnlyList<ProjectResource> services, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        foreach (var service in services)
+        {
+            while (!await service.IsBrokerConnectedAsync(ct))
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    _log($"{service.Name} has not connected to the broker; events published before it does may miss it (./crm events reconcile repairs that)");
+                    return;
+                }
+
+                await Task.Delay(250, ct);
+            }
+        }
     }
 
     private static async Task StartAndWaitAsync(Resource resource, TimeSpan timeout, CancellationToken ct)

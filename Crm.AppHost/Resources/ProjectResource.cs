@@ -36,6 +36,24 @@ public sealed class ProjectResource(
         return response.IsSuccessStatusCode;
     }
 
+    /// <summary>True once the service's <c>/health</c> reports its broker check Healthy: its queues are bound.</summary>
+    public async Task<bool> IsBrokerConnectedAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var response = await ResourceContext.Http.GetAsync(Url + "/health", ct);
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            return json.RootElement.TryGetProperty("checks", out var checks)
+                && checks.TryGetProperty("rabbitmq", out var broker)
+                && broker.TryGetProperty("status", out var status)
+                && status.GetString() == "Healthy";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     protected override Task PrepareAsync(CancellationToken ct) =>
         File.Exists(DllPath)
             ? Task.CompletedTask

@@ -26,7 +26,7 @@ public sealed class ErrorQueueTests(CrmFixture fixture)
                 async () => (await queues.ListAsync(CancellationToken.None)).FirstOrDefault(q =>
                     q.Name.StartsWith("billing-", StringComparison.Ordinal) && q.Messages > 0 && q.MessageType?.Contains("AccountCreated", StringComparison.Ordinal) == true),
                 q => q is not null,
-                TimeSpan.FromSeconds(90),
+                TimeSpan.FromSeconds(200),
                 "the AccountCreated message in Billing's error queue"))!;
             failed.Messages.ShouldBe(1u);
             failed.InputQueue.ShouldBe(failed.Name[..^ErrorQueues.Suffix.Length]);
