@@ -22,8 +22,9 @@ public static class OpportunityEvents
             ? new(Snapshot(o), accountName, WonLines(o, products), o.UpdatedAt)
             : new(Snapshot(o), "", [], o.UpdatedAt);
 
+    // In the order they were added (the order a query loads them in is not defined), as the deal page lists them.
     private static List<WonLineItem> WonLines(Opportunity o, IReadOnlyDictionary<Guid, Product> products) =>
-        o.LineItems.Select(l => new WonLineItem(l.Id, l.ProductId, products[l.ProductId].Name, l.Quantity, l.SalePrice, products[l.ProductId].IsRetainerProduct)).ToList();
+        o.LineItems.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).Select(l => new WonLineItem(l.Id, l.ProductId, products[l.ProductId].Name, l.Quantity, l.SalePrice, products[l.ProductId].IsRetainerProduct)).ToList();
 
     public static OpportunityReopened Reopened(Opportunity o, DateTime now) => new(Snapshot(o), o.UpdatedBy, now);
 }
