@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Crm.ServiceDefaults.Redis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +12,11 @@ namespace Crm.ServiceDefaults.Health;
 public static class HealthExtensions
 {
     public const string LiveTag = "live";
+    public const string HealthPath = "/health";
+    public const string AlivePath = "/alive";
+
+    /// <summary>The name Aspire.StackExchange.Redis gives its check; ours is <c>redis</c>.</summary>
+    private const string AspireRedisCheckName = "StackExchange.Redis";
 
     /// <summary>Below the gateway's probe timeout would be ideal; a busy machine needs a little more.</summary>
     private static readonly TimeSpan DependencyTimeout = TimeSpan.FromSeconds(3);
@@ -21,21 +25,24 @@ public static class HealthExtensions
     /// One check per dependency, each with its own status: <c>database</c> and <c>redis</c> are Unhealthy when
     /// down (requests cannot be served: 503), <c>rabbitmq</c> only Degraded (events wait in the outbox: 200).
     /// </summary>
-    public static IHostApplicationBuilder AddDefaultHealthChecks(this IHostApplicationBuilder builder)
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
     {
-        var checks = builder.Services.AddHealthChecks()
+        builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisExtensions.ConnectionName)))
-        {
-            checks.AddCheck<RedisHealthCheck>("redis", timeout: DependencyTimeout);
-        }
 
-        // MassTransit and EF Core register their checks themselves (bus, "database"); give them our name,
-        // severity and a timeout here, once, so no service has to.
+        // MassTransit, Aspire's Redis client and EF Core register their checks themselves; give them our
+        // names, severity and a timeout here, once, so no service has to.
         builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
         {
             foreach (var registration in options.Registrations)
             {
+                if (registration.Name == AspireRedisCheckName)
+                {
+                    registration.Name = "redis";
+                    registration.FailureStatus = HealthStatus.Unhealthy;
+                }
+
                 if (registration.Tags.Contains("masstransit"))
                 {
                     var bus = registration.Factory;
@@ -57,11 +64,14 @@ public static class HealthExtensions
     {
         // /health: every dependency (database, broker, cache): 200 when Healthy or Degraded, 503 when Unhealthy;
         // /alive: only that the process serves.
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteJson }).AllowAnonymous();
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag), ResponseWriter = WriteJson })
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteJson }).AllowAnonymous();
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag), ResponseWriter = WriteJson })
             .AllowAnonymous();
         return app;
     }
+
+    /// <summary>The probes of <see cref="MapHealthEndpoints"/>: polled every few seconds, so kept out of traces.</summary>
+    public static bool IsProbe(PathString path) => path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);
 
     private static Task WriteJson(HttpContext context, HealthReport report)
     {

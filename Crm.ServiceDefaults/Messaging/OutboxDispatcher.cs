@@ -78,6 +78,8 @@ public sealed class OutboxDispatcher<TContext>(
                 var type = IntegrationEventTypes.Resolve(row.MessageType)
                     ?? throw new InvalidOperationException($"Unknown integration event type {row.MessageType}");
                 var message = JsonSerializer.Deserialize(row.Payload, type, OutboxModel.PayloadOptions)!;
+                // MassTransit's send span is a child of this one, and carries it to the consumers.
+                using var activity = OutboxDispatcherTelemetry.StartPublish(row);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(PublishTimeout);
                 await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, timeout.Token);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Crm.ServiceDefaults.Messaging;
 
 /// <summary>An integration event waiting to be published; written in the same transaction as the change.</summary>
@@ -21,12 +23,16 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
+    /// <summary>The W3C traceparent of the change that raised the event; its publish continues that trace.</summary>
+    public string? TraceParent { get; private set; }
+
     public static OutboxMessage Create(object message, string payload, DateTime now) => new()
     {
         MessageId = Guid.CreateVersion7(),
         MessageType = message.GetType().FullName!,
         Payload = payload,
         OccurredAt = now,
+        TraceParent = Activity.Current?.Id,
     };
 
     public void MarkDispatched(DateTime now) => DispatchedAt = now;
