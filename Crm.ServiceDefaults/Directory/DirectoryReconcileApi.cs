@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
@@ -29,13 +28,12 @@ public static class DirectoryReconcileApi
         IEnumerable<IDirectoryReconciler> reconcilers,
         IServiceScopeFactory scopes,
         IHttpClientFactory clients,
-        IConfiguration configuration,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var log = loggers.CreateLogger(typeof(DirectoryReconcileApi));
         AuthenticationHeaderValue.TryParse(request.Headers[HeaderNames.Authorization].ToString(), out var authorization);
-        var client = new DirectorySourceClient(clients.CreateClient(nameof(DirectorySourceClient)), configuration, authorization);
+        var client = new DirectorySourceClient(clients.CreateClient(nameof(DirectorySourceClient)), authorization);
         var results = new List<DirectoryReconcileResult>();
         foreach (var reconciler in reconcilers)
         {

@@ -2,7 +2,7 @@ namespace Crm.ServiceDefaults.Directory;
 
 /// <summary>
 /// Where a directory's records come from: the owning service (its name in service discovery,
-/// <c>services__&lt;name&gt;__http__0</c>) and the kind it lists at <see cref="Path"/>.
+/// <c>http://&lt;name&gt;</c>, resolved from <c>services__&lt;name&gt;__http__N</c>) and the kind it lists at <see cref="Path"/>.
 /// </summary>
 public sealed record DirectorySource(string Service, string Kind)
 {

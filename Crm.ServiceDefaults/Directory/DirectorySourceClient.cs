@@ -3,15 +3,17 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Crm.ServiceDefaults.Json;
-using Microsoft.Extensions.Configuration;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Crm.ServiceDefaults.Directory;
 
 /// <summary>
-/// Reads an owning service's <see cref="DirectorySourceApi"/> page by page, found through service
-/// discovery (<c>services:&lt;name&gt;:http:0</c>, then the next replica when one cannot be reached).
+/// Reads an owning service's <see cref="DirectorySourceApi"/> page by page at <c>http://&lt;service&gt;</c>:
+/// service discovery picks a replica (<c>services__&lt;service&gt;__http__N</c>) for each attempt, and the
+/// standard resilience handler retries these GETs, so a replica that cannot be reached is passed over.
 /// </summary>
-public sealed class DirectorySourceClient(HttpClient http, IConfiguration configuration, AuthenticationHeaderValue? authorization)
+public sealed class DirectorySourceClient(HttpClient http, AuthenticationHeaderValue? authorization)
 {
     public const int PageSize = 500;
 
@@ -19,65 +21,43 @@ public sealed class DirectorySourceClient(HttpClient http, IConfiguration config
 
     public async IAsyncEnumerable<IReadOnlyList<T>> PagesAsync<T>(DirectorySource source, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var replicas = Replicas(source.Service);
-        if (replicas.Count == 0)
-        {
-            throw new DirectorySourceException($"no address for {source.Service} (services__{source.Service}__http__0 is not set)");
-        }
-
         Guid? after = null;
         do
         {
-            var page = await GetPageAsync<T>(replicas, source, after, cancellationToken);
+            var page = await GetPageAsync<T>(source, after, cancellationToken);
             yield return page.Items;
             after = page.NextAfter;
         }
         while (after is not null);
     }
 
-    private async Task<DirectorySourcePage<T>> GetPageAsync<T>(IReadOnlyList<string> replicas, DirectorySource source, Guid? after, CancellationToken cancellationToken)
+    private async Task<DirectorySourcePage<T>> GetPageAsync<T>(DirectorySource source, Guid? after, CancellationToken cancellationToken)
     {
         var query = $"{source.Path}?limit={PageSize}" + (after is { } a ? $"&after={a}" : "");
-        HttpRequestException? unreachable = null;
-        foreach (var replica in replicas)
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://{source.Service}{query}");
+        request.Headers.Authorization = authorization;
+        HttpResponseMessage response;
+        try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, replica.TrimEnd('/') + query);
-            request.Headers.Authorization = authorization;
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, cancellationToken);
-            }
-            catch (HttpRequestException ex)
-            {
-                unreachable = ex;
-                continue;
-            }
-
-            using (response)
-            {
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new DirectorySourceException($"{source.Service} answered {(int)response.StatusCode} to GET {source.Path}");
-                }
-
-                return await response.Content.ReadFromJsonAsync<DirectorySourcePage<T>>(Json, cancellationToken)
-                    ?? throw new DirectorySourceException($"{source.Service} answered an empty page to GET {source.Path}");
-            }
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or InvalidOperationException
+            && !cancellationToken.IsCancellationRequested)
+        {
+            // Down, refused, too slow, or no address known (InvalidOperationException from service discovery).
+            throw new DirectorySourceException($"{source.Service} cannot be reached: {ex.Message}");
         }
 
-        throw new DirectorySourceException($"{source.Service} cannot be reached: {unreachable?.Message}");
-    }
-
-    private List<string> Replicas(string service)
-    {
-        var found = new List<string>();
-        for (var i = 0; configuration[$"services:{service}:http:{i}"] is { Length: > 0 } url; i++)
+        using (response)
         {
-            found.Add(url);
-        }
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new DirectorySourceException($"{source.Service} answered {(int)response.StatusCode} to GET {source.Path}");
+            }
 
-        return found;
+            return await response.Content.ReadFromJsonAsync<DirectorySourcePage<T>>(Json, cancellationToken)
+                ?? throw new DirectorySourceException($"{source.Service} answered an empty page to GET {source.Path}");
+        }
     }
 }
 
