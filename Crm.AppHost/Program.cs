@@ -1,74 +1,28 @@
-using System.Runtime.InteropServices;
-using Crm.AppHost;
 using Crm.AppHost.Hosting;
+using Crm.AppHost.Infrastructure;
+using Crm.AppHost.Services;
+using Crm.AppHost.Supervision;
+using Microsoft.Extensions.DependencyInjection;
 
-// ./crm run: start the whole CRM, print its URLs, stop everything on Ctrl+C / SIGTERM.
-if (args is [Reaper.Flag, ..])
-{
-    return await Reaper.RunAsync(args);
-}
+// The whole CRM on this machine (docs/architecture.md): PostgreSQL, Redis and RabbitMQ as processes, the
+// services, the gateway and Aspire's dashboard. ./crm run starts it; tests start it with Aspire.Hosting.Testing.
+var builder = DistributedApplication.CreateBuilder(args);
+var settings = CrmSettings.From(builder.Configuration, builder.AppHostDirectory);
+// Tests run without the dashboard (Aspire.Hosting.Testing turns it off).
+var links = settings.IsTesting ? new StartupSummary.Links(null, null) : DashboardSettings.Apply(builder, settings);
 
-CrmTopologyOptions options;
-try
-{
-    options = CrmTopologyOptions.FromEnvironment(args);
-}
-catch (FormatException ex)
-{
-    Console.Error.WriteLine(ex.Message);
-    return 2;
-}
+var postgres = builder.AddCrmPostgres(settings, ["identity", "sales", "billing", "activities"]);
+var redis = builder.AddCrmRedis(settings);
+var rabbitmq = builder.AddCrmRabbitMq(settings, out var rabbitManagementPort);
 
-options.Log = message => Console.WriteLine($"crm: {message}");
-using var shutdown = new CancellationTokenSource();
-void OnSignal(PosixSignalContext context)
-{
-    context.Cancel = true; // we stop the children ourselves, in order
-    shutdown.Cancel();
-}
+var topology = builder.AddCrmServices(settings, postgres, redis, rabbitmq);
 
-using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(links);
+builder.Services.AddSingleton(topology.RunState(settings, rabbitManagementPort));
+builder.Services.AddSingleton<CrashRestarter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<CrashRestarter>());
+builder.Services.AddHostedService<StartupSummary>();
+builder.Services.AddHostedService<ResourceStateLogger>();
 
-var app = new CrmTopology(options);
-try
-{
-    await app.StartAsync(shutdown.Token);
-    Console.WriteLine();
-    if (app.Gateway is not null)
-    {
-        Console.WriteLine($"  App:        {app.GatewayUrl}");
-    }
-
-    if (app.DashboardLoginUrl is not null)
-    {
-        // The token in the link lets this browser start and stop resources; it is kept under the data dir.
-        Console.WriteLine($"  Dashboard:  {app.DashboardLoginUrl}");
-    }
-
-    if (app.AdminPasswordGenerated)
-    {
-        // Shown once: the password is kept under the data dir and not printed again.
-        Console.WriteLine($"  First admin: {app.AdminEmail} / {app.AdminPassword}  (shown only this once)");
-        app.MarkAdminPasswordAnnounced();
-    }
-
-    Console.WriteLine("  Press Ctrl+C to stop.");
-    await Task.Delay(Timeout.Infinite, shutdown.Token);
-    return 0;
-}
-catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
-{
-    return 0;
-}
-catch (Exception ex)
-{
-    Console.Error.WriteLine($"crm: start failed: {ex.Message}");
-    return 1;
-}
-finally
-{
-    Console.WriteLine("crm: stopping...");
-    await app.DisposeAsync();
-    Console.WriteLine("crm: stopped");
-}
+builder.Build().Run();

@@ -4,40 +4,45 @@ using System.Net.Sockets;
 namespace Crm.AppHost.Hosting;
 
 /// <summary>
-/// Picks free TCP ports on 127.0.0.1. Remembers what it handed out so two resources of one
-/// topology never get the same port even before either has bound it.
+/// Loopback ports for this run. Endpoints are not proxied (a service's replicas must be told apart by the
+/// gateway, and a killed process must refuse connections as it would in production), so the AppHost picks them.
 /// </summary>
-public sealed class FreePorts
+public static class FreePorts
 {
-    private readonly HashSet<int> _handedOut = [];
-    private readonly Lock _gate = new();
+    private static readonly HashSet<int> Given = [];
 
-    /// <summary>Returns <paramref name="preferred"/> when given (non-zero), else a free ephemeral port.</summary>
-    public int Pick(int preferred = 0)
+    /// <summary>A port no other process listens on, and not handed out before in this process.</summary>
+    public static int Pick()
     {
-        lock (_gate)
+        lock (Given)
         {
-            if (preferred > 0)
+            while (true)
             {
-                if (!_handedOut.Add(preferred))
-                {
-                    throw new InvalidOperationException($"Port {preferred} is already used by another resource.");
-                }
-
-                return preferred;
-            }
-
-            for (var attempt = 0; attempt < 100; attempt++)
-            {
-                var port = AskKernel();
-                if (_handedOut.Add(port))
+                using var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+                if (Given.Add(port))
                 {
                     return port;
                 }
             }
-
-            throw new InvalidOperationException("Could not find a free TCP port.");
         }
+    }
+
+    /// <summary>The requested port (checked free, else an error naming the setting), or a free one for 0.</summary>
+    public static int PickOr(int requested)
+    {
+        if (requested == 0)
+        {
+            return Pick();
+        }
+
+        lock (Given)
+        {
+            Given.Add(requested);
+        }
+
+        return requested;
     }
 
     public static bool IsFree(int port)
@@ -46,22 +51,11 @@ public sealed class FreePorts
         {
             using var listener = new TcpListener(IPAddress.Loopback, port);
             listener.Start();
-            listener.Stop();
             return true;
         }
         catch (SocketException)
         {
             return false;
         }
-    }
-
-    private static int AskKernel()
-    {
-        // Port 0 lets the kernel choose an unused ephemeral port.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,45 +1,43 @@
+using System.Globalization;
+
 namespace Crm.AppHost.Hosting;
 
-/// <summary>Parses <c>--replicas sales=2,billing=3</c>.</summary>
-public static class ReplicaCounts
+/// <summary><c>--replicas sales=2,billing=2</c>: how many processes run each service (1 when not named).</summary>
+public sealed class ReplicaCounts
 {
-    public const int MaxReplicas = 16;
+    public static readonly IReadOnlyList<string> Services = ["identity", "sales", "billing", "activities"];
 
-    public static IReadOnlyDictionary<string, int> Parse(string? value, IReadOnlyCollection<string> knownServices)
+    public static readonly ReplicaCounts None = new(new Dictionary<string, int>());
+
+    private readonly IReadOnlyDictionary<string, int> _counts;
+
+    private ReplicaCounts(IReadOnlyDictionary<string, int> counts) => _counts = counts;
+
+    public int this[string service] => _counts.GetValueOrDefault(service, 1);
+
+    /// <summary>One replica is named after its service; several are <c>sales-1</c>, <c>sales-2</c>...</summary>
+    public IReadOnlyList<string> Names(string service) =>
+        this[service] == 1 ? [service] : Enumerable.Range(1, this[service]).Select(i => $"{service}-{i}").ToList();
+
+    public static ReplicaCounts Parse(string? value)
     {
-        var result = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        if (string.IsNullOrWhiteSpace(value))
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            return result;
+            var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (pair.Length != 2 || !Services.Contains(pair[0], StringComparer.OrdinalIgnoreCase))
+            {
+                throw new FormatException($"--replicas: '{part}' is not <service>=<count> with a service of {string.Join(", ", Services)}.");
+            }
+
+            if (!int.TryParse(pair[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 8)
+            {
+                throw new FormatException($"--replicas: the count in '{part}' must be 1 to 8.");
+            }
+
+            counts[pair[0].ToLowerInvariant()] = count;
         }
 
-        foreach (var raw in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = raw.Split('=', StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0)
-            {
-                throw new FormatException($"Invalid replica setting '{raw}': expected <service>=<count>, e.g. sales=2.");
-            }
-
-            var service = parts[0].ToLowerInvariant();
-            if (!knownServices.Contains(service, StringComparer.OrdinalIgnoreCase))
-            {
-                throw new FormatException(
-                    $"Unknown service '{parts[0]}' in --replicas; known: {string.Join(", ", knownServices)}.");
-            }
-
-            if (!int.TryParse(parts[1], out var count) || count < 1 || count > MaxReplicas)
-            {
-                throw new FormatException($"Invalid replica count '{parts[1]}' for {service}: expected 1..{MaxReplicas}.");
-            }
-
-            result[service] = count;
-        }
-
-        return result;
+        return new ReplicaCounts(counts);
     }
-
-    /// <summary>Resource name of one replica: plain <c>sales</c> for a single replica, else <c>sales-1</c>, <c>sales-2</c>...</summary>
-    public static string ReplicaName(string service, int index, int count) =>
-        count <= 1 ? service : $"{service}-{index + 1}";
 }

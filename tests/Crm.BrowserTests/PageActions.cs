@@ -60,11 +60,7 @@ public static class PageActions
         {
             foreach (var resource in crm.Topology.GetResources(name))
             {
-                text.AppendLine($"--- {resource.Name} ({resource.State}, {resource.Health}), last lines:");
-                foreach (var line in resource.Logs.Tail(15))
-                {
-                    text.AppendLine(Truncate(line.Text, 300));
-                }
+                text.AppendLine($"--- {resource.Name}: {resource.State}, {resource.Health} (its logs are in the Aspire resource logs)");
             }
         }
 

@@ -9,7 +9,7 @@ public static class EventsTool
 {
     public static async Task<string> RunEventsToolAsync(this CrmFixture fixture, params string[] args)
     {
-        var dll = Path.Combine(fixture.Topology.RepoRoot, "tools", "Crm.Events", "bin", fixture.Topology.Options.Configuration, "net10.0", "Crm.Events.dll");
+        var dll = Path.Combine(fixture.Topology.RepoRoot, "tools", "Crm.Events", "bin", fixture.Topology.Configuration, "net10.0", "Crm.Events.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         foreach (var arg in args)

@@ -1,16 +1,19 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
-using Crm.AppHost;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Xunit;
 
 namespace Crm.Testing;
 
 /// <summary>
-/// The whole CRM (infrastructure, services, gateway) started once per test run through the AppHost API,
-/// in a fresh temp data dir on free ports with ASPNETCORE_ENVIRONMENT=Testing. Use it as a collection
-/// fixture (see <see cref="CrmCollection"/>); every fixture instance shares the one topology, which is
-/// stopped when the test process exits.
+/// The whole CRM started once per test run by Aspire.Hosting.Testing from the real AppHost (Crm.AppHost), in a
+/// fresh temp data dir on free ports with ASPNETCORE_ENVIRONMENT=Testing. Use it as a collection fixture (see
+/// <see cref="CrmCollection"/>); every fixture instance shares the one application, which is stopped when the
+/// test process exits (and cleaned up by Aspire's orchestrator if the process is killed).
 /// </summary>
 public sealed class CrmFixture : IAsyncLifetime
 {
@@ -27,15 +30,16 @@ public sealed class CrmFixture : IAsyncLifetime
     /// <summary>The gateway's login limit per address and account in tests (5 a minute in production).</summary>
     public const int TestLoginLimitPerAccount = 30;
 
-    private static readonly SemaphoreSlim StartGate = new(1, 1);
-    private static CrmTopology? _shared;
+    /// <summary>A cold start (initdb, migrations) on a busy two-core machine.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>The running topology: stop/start a resource with StopResourceAsync/StartResourceAsync.</summary>
-    public CrmTopology Topology => _shared ?? throw new InvalidOperationException("CrmFixture has not been initialized.");
+    private static readonly SemaphoreSlim StartGate = new(1, 1);
+    private static RunningCrm? _shared;
+
+    /// <summary>The running AppHost: resources, connection strings, stop/start/kill.</summary>
+    public RunningCrm Topology => _shared ?? throw new InvalidOperationException("CrmFixture has not been initialized.");
 
     public string GatewayUrl => Topology.GatewayUrl;
-
-    public string? DashboardUrl => Topology.DashboardUrl;
 
     public string DataDir => Topology.DataDir;
 
@@ -47,53 +51,15 @@ public sealed class CrmFixture : IAsyncLifetime
     /// <summary>identitydb, salesdb, billingdb, activitiesdb, postgres, redis, rabbitmq.</summary>
     public string GetConnectionString(string name) => Topology.GetConnectionString(name);
 
+    /// <summary>Hook for a test assembly to adjust the AppHost (e.g. more arguments) before the one start; set it in a static constructor.</summary>
+    public static Action<List<string>>? ConfigureArguments { get; set; }
+
     public async Task InitializeAsync()
     {
         await StartGate.WaitAsync();
         try
         {
-            if (_shared is not null)
-            {
-                return;
-            }
-
-            var dataDir = Path.Combine(Path.GetTempPath(), "crm-test-" + Guid.NewGuid().ToString("N")[..12]);
-            var options = new CrmTopologyOptions
-            {
-                DataDir = dataDir,
-                HttpPort = 0,
-                DashboardPort = 0,
-                EnableDashboard = true,
-                EnvironmentName = "Testing",
-                DeleteDataDirOnStop = true,
-                AdminEmail = DefaultAdminEmail,
-                AdminPassword = DefaultAdminPassword,
-                Log = message => Console.WriteLine($"[crm-fixture] {message}"),
-            };
-            // A whole suite logs the same admin in from one address far more often than a person would;
-            // the limit stays on (a gateway test proves it) but sized for that.
-            options.ExtraEnvironment["gateway"] = new Dictionary<string, string?>
-            {
-                ["Gateway__LoginRateLimit__PerIpAndEmail"] = TestLoginLimitPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Gateway__LoginRateLimit__PerIp"] = "10000",
-            };
-            options.ExtraEnvironment["*"] = new Dictionary<string, string?> { ["EventBus__RetryIntervals"] = TestRetryIntervals };
-            Configure?.Invoke(options);
-            var topology = new CrmTopology(options);
-            try
-            {
-                await topology.StartAsync();
-            }
-            catch
-            {
-                await topology.DisposeAsync();
-                throw;
-            }
-
-            _shared = topology;
-            // xunit v2 has no assembly-level teardown. The test host is usually torn down by its runner
-            // before ProcessExit completes; the AppHost's detached reaper then stops what is left.
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => StopSharedAsync().GetAwaiter().GetResult();
+            _shared ??= await StartAsync();
         }
         finally
         {
@@ -101,11 +67,80 @@ public sealed class CrmFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Shared across collections: the topology outlives one fixture instance.</summary>
+    /// <summary>Shared across collections: the application outlives one fixture instance.</summary>
     public Task DisposeAsync() => Task.CompletedTask;
 
-    /// <summary>Hook for a test assembly to adjust options (e.g. replicas) before the one start; set it in a static constructor.</summary>
-    public static Action<CrmTopologyOptions>? Configure { get; set; }
+    private static async Task<RunningCrm> StartAsync()
+    {
+        using var cts = new CancellationTokenSource(StartTimeout);
+        var dataDir = Path.Combine(Path.GetTempPath(), "crm-test-" + Guid.NewGuid().ToString("N")[..12]);
+        List<string> args =
+        [
+            "--CRM_DATA_DIR=" + dataDir,
+            "--CRM_HTTP_PORT=0",
+            "--CRM_ENVIRONMENT=Testing",
+            "--CRM_ADMIN_EMAIL=" + DefaultAdminEmail,
+            "--CRM_ADMIN_PASSWORD=" + DefaultAdminPassword,
+        ];
+        ConfigureArguments?.Invoke(args);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Crm_AppHost>([.. args], cts.Token);
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            var resource = builder.CreateResourceBuilder(project);
+            if (project.Name == "gateway")
+            {
+                // A whole suite logs the same admin in from one address far more often than a person would;
+                // the limit stays on (a gateway test proves it) but sized for that.
+                resource
+                    .WithEnvironment("Gateway__LoginRateLimit__PerIpAndEmail", TestLoginLimitPerAccount.ToString(CultureInfo.InvariantCulture))
+                    .WithEnvironment("Gateway__LoginRateLimit__PerIp", "10000");
+            }
+            else
+            {
+                resource.WithEnvironment("EventBus__RetryIntervals", TestRetryIntervals);
+            }
+        }
+
+        var app = await builder.BuildAsync(cts.Token);
+        try
+        {
+            await app.StartAsync(cts.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cts.Token);
+            var connectionStrings = await RunningCrm.ResolveConnectionStringsAsync(app, cts.Token);
+            var repoRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+            // xunit v2 has no assembly-level teardown; if this never runs, DCP stops what the AppHost started.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAsync(app, dataDir).GetAwaiter().GetResult();
+            return new RunningCrm(app, repoRoot, dataDir, connectionStrings);
+        }
+        catch
+        {
+            await StopAsync(app, dataDir);
+            throw;
+        }
+    }
+
+    private static async Task StopAsync(DistributedApplication app, string dataDir)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await app.StopAsync(cts.Token);
+            await app.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+        {
+            // DCP cleans up after the test process either way
+        }
+
+        try
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // PostgreSQL's files belong to its own user when tests run as root; /tmp is cleaned eventually
+        }
+    }
 
     /// <summary>
     /// A client whose base address is the gateway, with its own cookie jar (like a separate browser):
@@ -143,14 +178,6 @@ public sealed class CrmFixture : IAsyncLifetime
 
     public Task<HttpClient> AdminClientAsync(CancellationToken ct = default) => LoginAsync(AdminEmail, AdminPassword, ct);
 
-    private static async Task StopSharedAsync()
-    {
-        if (_shared is { } topology)
-        {
-            _shared = null;
-            await topology.DisposeAsync();
-        }
-    }
 }
 
 /// <summary>Body of <c>POST /api/v1/auth/login</c>.</summary>

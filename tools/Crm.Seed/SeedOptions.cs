@@ -81,7 +81,7 @@ public sealed record SeedOptions
         return options;
     }
 
-    /// <summary>The file where the AppHost keeps the admin password it generated (Crm.AppHost/Resources/Secrets.cs).</summary>
+    /// <summary>The file where the AppHost keeps the admin password it generated (Crm.AppHost/Hosting/Secrets.cs).</summary>
     public static string AdminPasswordFile(Func<string, string?> env, string repoRoot)
     {
         var dataDir = NullIfEmpty(env("CRM_DATA_DIR")) ?? Path.Combine(repoRoot, ".crm");

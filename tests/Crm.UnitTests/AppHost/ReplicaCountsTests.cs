@@ -1,4 +1,3 @@
-using Crm.AppHost;
 using Crm.AppHost.Hosting;
 using Shouldly;
 using Xunit;
@@ -7,24 +6,22 @@ namespace Crm.UnitTests.AppHost;
 
 public class ReplicaCountsTests
 {
-    private static readonly string[] Known = ["identity", "sales", "billing", "activities"];
-
     [Fact]
     public void Parses_a_comma_separated_list()
     {
-        var counts = ReplicaCounts.Parse("sales=2, Billing=3", Known);
+        var counts = ReplicaCounts.Parse("sales=2, Billing=3");
 
-        counts.Count.ShouldBe(2);
         counts["sales"].ShouldBe(2);
         counts["billing"].ShouldBe(3);
+        counts["identity"].ShouldBe(1);
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]
-    public void Empty_means_no_overrides(string? value) =>
-        ReplicaCounts.Parse(value, Known).ShouldBeEmpty();
+    public void Empty_means_one_of_each(string? value) =>
+        ReplicaCounts.Parse(value)["sales"].ShouldBe(1);
 
     [Theory]
     [InlineData("sales")]
@@ -37,25 +34,14 @@ public class ReplicaCountsTests
     [InlineData("=2")]
     [InlineData("sales=2=3")]
     public void Rejects_bad_input(string value) =>
-        Should.Throw<FormatException>(() => ReplicaCounts.Parse(value, Known));
-
-    [Theory]
-    [InlineData(0, 1, "sales")]
-    [InlineData(0, 2, "sales-1")]
-    [InlineData(1, 2, "sales-2")]
-    public void Names_replicas_as_in_the_architecture_doc(int index, int count, string expected) =>
-        ReplicaCounts.ReplicaName("sales", index, count).ShouldBe(expected);
+        Should.Throw<FormatException>(() => ReplicaCounts.Parse(value));
 
     [Fact]
-    public void Command_line_accepts_both_spellings_and_later_wins()
+    public void One_replica_is_named_after_its_service_several_are_numbered()
     {
-        var options = CrmTopologyOptions.FromEnvironment(["--replicas", "sales=2,billing=2", "--replicas=sales=3"]);
+        var counts = ReplicaCounts.Parse("sales=2");
 
-        options.Replicas["sales"].ShouldBe(3);
-        options.Replicas["billing"].ShouldBe(2);
+        counts.Names("sales").ShouldBe(["sales-1", "sales-2"]);
+        counts.Names("billing").ShouldBe(["billing"]);
     }
-
-    [Fact]
-    public void Command_line_rejects_unknown_flags() =>
-        Should.Throw<FormatException>(() => CrmTopologyOptions.FromEnvironment(["--nope"]));
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Crm.AppHost.Resources;
+namespace Crm.AppHost.Hosting;
 
 /// <summary>Generated passwords persisted under the data dir, readable by the owner only.</summary>
 public static class Secrets

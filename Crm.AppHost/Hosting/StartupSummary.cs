@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Hosting;
+
+namespace Crm.AppHost.Hosting;
+
+/// <summary>
+/// What <c>./crm run</c> prints once the gateway is healthy: the app, the dashboard link with its login token,
+/// and the generated first-admin password the first time only. Also writes &lt;data&gt;/endpoints.json for the
+/// tools run beside it, and removes it when the run stops.
+/// </summary>
+public sealed class StartupSummary(
+    CrmSettings settings, StartupSummary.Links links, RunState runState, ResourceNotificationService notifications, IHostApplicationLifetime lifetime)
+    : BackgroundService
+{
+    public sealed record Links(string? DashboardLoginUrl, string? DashboardApiKey);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        runState.Write(settings.DataDir);
+        lifetime.ApplicationStopping.Register(() => RunState.Delete(settings.DataDir));
+        try
+        {
+            await notifications.WaitForResourceHealthyAsync("gateway", stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"  App:        {settings.GatewayUrl}");
+        if (links.DashboardLoginUrl is not null)
+        {
+            Console.WriteLine($"  Dashboard:  {links.DashboardLoginUrl}");
+            Console.WriteLine($"  Telemetry API key (x-api-key): {links.DashboardApiKey}");
+        }
+
+        if (settings.AdminPasswordGenerated)
+        {
+            // Shown once: the password is kept under the data dir and not printed again.
+            Console.WriteLine($"  First admin: {settings.AdminEmail} / {settings.AdminPassword}  (shown only this once)");
+            await File.WriteAllTextAsync(Path.Combine(settings.DataDir, "secrets", "admin-password.shown"), DateTimeOffset.UtcNow.ToString("O"), stoppingToken);
+        }
+
+        Console.WriteLine("  Press Ctrl+C to stop.");
+    }
+}

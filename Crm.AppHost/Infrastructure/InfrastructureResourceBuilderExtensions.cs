@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Crm.AppHost.Infrastructure;
+
+public static class InfrastructureResourceBuilderExtensions
+{
+    /// <summary>
+    /// A loopback TCP endpoint on a port the AppHost picked (not proxied: what a client connects to is the server
+    /// itself) and a health check that makes WaitFor wait for a real protocol answer.
+    /// </summary>
+    public static IResourceBuilder<ServerResource> WithServerEndpoint(
+        this IResourceBuilder<ServerResource> builder, int port, Func<ServerResource, CancellationToken, Task<HealthCheckResult>> check)
+    {
+        var key = $"{builder.Resource.Name}_ready";
+        builder.ApplicationBuilder.Services.AddHealthChecks()
+            .Add(new HealthCheckRegistration(key, _ => new DelegateHealthCheck(ct => check(builder.Resource, ct)), HealthStatus.Unhealthy, []) { Timeout = TimeSpan.FromSeconds(5) });
+        return builder
+            .WithEndpoint(port: port, targetPort: port, scheme: "tcp", name: ServerResource.EndpointName, isProxied: false)
+            .WithHealthCheck(key);
+    }
+
+    private sealed class DelegateHealthCheck(Func<CancellationToken, Task<HealthCheckResult>> check) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await check(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return HealthCheckResult.Unhealthy(ex.Message, ex);
+            }
+        }
+    }
+}

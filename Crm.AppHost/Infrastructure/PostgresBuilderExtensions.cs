@@ -1,0 +1,81 @@
+using System.Globalization;
+using Crm.AppHost.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace Crm.AppHost.Infrastructure;
+
+public static class PostgresBuilderExtensions
+{
+    /// <summary>
+    /// One PostgreSQL server (<c>postgres</c>) with a database per service. It is healthy once it answers a
+    /// query and every database exists (they are created then, so a fresh data dir needs no other step).
+    /// </summary>
+    public static IResourceBuilder<ServerResource> AddCrmPostgres(
+        this IDistributedApplicationBuilder builder, CrmSettings settings, IReadOnlyList<string> databases)
+    {
+        var server = new PostgresServer(settings);
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            server.Prepare();
+        }
+
+        var port = FreePorts.Pick();
+        List<string> args = [
+            "-D", server.PgData, "-p", port.ToString(CultureInfo.InvariantCulture),
+            "-c", "listen_addresses=127.0.0.1",
+            // TCP only: socket paths under deep data dirs exceed the 107-byte limit.
+            "-c", "unix_socket_directories=",
+            "-c", "max_connections=300",
+        ];
+        if (settings.IsTesting)
+        {
+            // Throw-away test data: skip what only guards against an operating-system crash. Commits stay
+            // synchronous: chaos tests SIGKILL PostgreSQL and an acknowledged commit must survive that.
+            args.AddRange(["-c", "fsync=off", "-c", "full_page_writes=off"]);
+        }
+
+        // DCP stops a process with SIGTERM, PostgreSQL's "smart" shutdown that waits for every client; the
+        // wrapper turns it into SIGINT, the fast and clean one.
+        var wrapper = Path.Combine(builder.AppHostDirectory, "scripts", "term-as-int.sh");
+        var resource = new ServerResource("postgres", "/bin/sh", server.PgData, endpoint => ReferenceExpression.Create(
+            $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Username={PostgresServer.UserName};Password={server.Password}"));
+        return builder.AddResource(resource)
+            .WithArgs([wrapper, .. server.Command(Path.Combine(server.BinDir, "postgres"), args)])
+            .WithServerEndpoint(port, async (postgres, ct) =>
+            {
+                var connectionString = await postgres.ConnectionStringExpression.GetValueAsync(ct);
+                await EnsureDatabasesAsync(connectionString!, databases, ct);
+                return HealthCheckResult.Healthy();
+            });
+    }
+
+    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<ServerResource> server, string name, string databaseName) =>
+        server.ApplicationBuilder.AddResource(new PostgresDatabaseResource(name, databaseName, server.Resource))
+            .WithInitialState(new CustomResourceSnapshot { ResourceType = "PostgresDatabase", Properties = [], State = KnownResourceStates.Active });
+
+    /// <summary>Creates the databases that do not exist yet (kept across runs otherwise).</summary>
+    private static async Task EnsureDatabasesAsync(string serverConnectionString, IReadOnlyList<string> databases, CancellationToken ct)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "postgres", Pooling = false, Timeout = 3 };
+        await using var connection = new NpgsqlConnection(csb.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var existing = new NpgsqlCommand("select datname from pg_database where datname = any(@names)", connection);
+        existing.Parameters.AddWithValue("names", databases.ToArray());
+        var found = new HashSet<string>();
+        await using (var reader = await existing.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                found.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in databases.Where(d => !found.Contains(d)))
+        {
+            // Names are our own constants, never input.
+            await using var create = new NpgsqlCommand($"create database \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+    }
+}

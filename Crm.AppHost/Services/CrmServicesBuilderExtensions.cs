@@ -1,0 +1,81 @@
+using Crm.AppHost.Hosting;
+using Crm.AppHost.Infrastructure;
+
+namespace Crm.AppHost.Services;
+
+/// <summary>The services and the gateway of docs/architecture.md, wired as the services expect.</summary>
+public static class CrmServicesBuilderExtensions
+{
+    public static ServiceTopology AddCrmServices(
+        this IDistributedApplicationBuilder builder,
+        CrmSettings settings,
+        IResourceBuilder<ServerResource> postgres,
+        IResourceBuilder<ServerResource> redis,
+        IResourceBuilder<ServerResource> rabbitmq)
+    {
+        var replicas = new Dictionary<string, IReadOnlyList<IResourceBuilder<ProjectResource>>>
+        {
+            ["identity"] = AddService<Projects.Crm_Identity>(builder, settings, "identity"),
+            ["sales"] = AddService<Projects.Crm_Sales>(builder, settings, "sales"),
+            ["billing"] = AddService<Projects.Crm_Billing>(builder, settings, "billing"),
+            ["activities"] = AddService<Projects.Crm_Activities>(builder, settings, "activities"),
+        };
+
+        foreach (var (service, projects) in replicas)
+        {
+            var database = postgres.AddDatabase($"{service}db", service);
+            foreach (var project in projects)
+            {
+                project
+                    .WithReference(database)
+                    .WithReference(redis)
+                    .WithReference(rabbitmq)
+                    .WaitFor(postgres).WaitFor(redis).WaitFor(rabbitmq)
+                    .WithBrokerAwareHealthCheck();
+                // Service discovery for JWT discovery (identity) and the owners a directory reconcile reads.
+                foreach (var (other, others) in replicas.Where(r => r.Key != service))
+                {
+                    project.WithServiceReference(other, others);
+                }
+            }
+        }
+
+        foreach (var project in replicas["identity"])
+        {
+            project
+                .WithEnvironment("Crm__AdminEmail", settings.AdminEmail)
+                .WithEnvironment("Crm__AdminPassword", settings.AdminPassword);
+            // Identity publishes the first admin as it starts: the consumers' queues must be bound by then.
+            foreach (var consumer in replicas.Where(r => r.Key != "identity").SelectMany(r => r.Value))
+            {
+                project.WaitFor(consumer);
+            }
+        }
+
+        var gateway = builder.AddProject<Projects.Crm_Gateway>("gateway")
+            .WithServiceDefaults(settings, "gateway", settings.HttpPort)
+            .WithEnvironment("Gateway__SpaRoot", Path.Combine(settings.RepoRoot, "web", "dist"))
+            .WithReference(redis)
+            .WaitFor(redis)
+            .WithHttpHealthCheck("/health");
+        foreach (var (service, projects) in replicas)
+        {
+            gateway.WithServiceReference(service, projects);
+            foreach (var project in projects)
+            {
+                gateway
+                    .WithEnvironment($"ReverseProxy__Clusters__{service}__Destinations__{project.Resource.Name}__Address", project.GetEndpoint("http"))
+                    .WaitFor(project);
+            }
+        }
+
+        return new ServiceTopology(replicas, gateway, rabbitmq);
+    }
+
+    private static IReadOnlyList<IResourceBuilder<ProjectResource>> AddService<TProject>(
+        IDistributedApplicationBuilder builder, CrmSettings settings, string service)
+        where TProject : IProjectMetadata, new() =>
+        settings.Replicas.Names(service)
+            .Select(name => builder.AddProject<TProject>(name).WithServiceDefaults(settings, service, FreePorts.Pick()))
+            .ToList();
+}
