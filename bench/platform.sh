@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the running platform, all in one run:
-#   - time from `crm run`'s start of the AppHost to every resource healthy,
-#   - memory (RSS) of every process of the system,
+#   - time from the start of the AppHost (an up-to-date build) to every resource healthy,
+#   - memory (PSS: shared pages counted once) of every process of the run: the AppHost, Aspire's DCP and
+#     dashboard, PostgreSQL, Redis, RabbitMQ, the services (with their `dotnet run` launchers) and the gateway,
 #   - gateway overhead: the same authenticated request (GET /api/v1/auth/me) through the gateway
 #     and straight to Identity, with the same load, reported as median / p95 and their ratio.
 # Usage: bench/platform.sh [clients=10] [seconds=15]. Needs a build (./crm run or ./crm test builds).
@@ -18,9 +19,15 @@ LOG="$DATA/apphost.log"
 RESULTS="$DATA/results.jsonl"
 
 start=$(date +%s.%N)
-dotnet Crm.AppHost/bin/Release/net10.0/Crm.AppHost.dll >"$LOG" 2>&1 &
+setsid dotnet Crm.AppHost/bin/Release/net10.0/Crm.AppHost.dll >"$LOG" 2>&1 </dev/null &
 HOST=$!
-cleanup() { kill -TERM "$HOST" 2>/dev/null || true; wait "$HOST" 2>/dev/null || true; rm -rf "$DATA"; }
+cleanup() {
+  kill -TERM "$HOST" 2>/dev/null || true
+  wait "$HOST" 2>/dev/null || true
+  # DCP stops the resources after the AppHost has gone; PostgreSQL's files belong to its own user.
+  for _ in $(seq 1 60); do pgrep -f "$DATA" >/dev/null || break; sleep 0.5; done
+  rm -rf "$DATA" 2>/dev/null || true
+}
 trap cleanup EXIT
 
 until grep -q "Press Ctrl+C to stop" "$LOG"; do
@@ -29,43 +36,46 @@ until grep -q "Press Ctrl+C to stop" "$LOG"; do
 done
 ready=$(date +%s.%N)
 python3 -c "import sys; print('startup: all resources healthy after %.1f s' % (float(sys.argv[2]) - float(sys.argv[1])))" "$start" "$ready"
+grep -E '^\s+\+[0-9.]+s ' "$LOG" | sed 's/^ */  /' || true
 
-resources="$(curl -s "http://localhost:$CRM_DASHBOARD_PORT/api/resources")"
-identity="$(python3 -c 'import json,sys; print(next(r["endpoint"] for r in json.load(sys.stdin) if r["name"].startswith("identity")))' <<<"$resources")"
+identity="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["services"]["identity"][0])' "$DATA/endpoints.json")"
 token="$(curl -s "$identity/api/v1/auth/login" -H 'content-type: application/json' \
   -d "{\"email\":\"$CRM_ADMIN_EMAIL\",\"password\":\"$CRM_ADMIN_PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 
-# Memory: every process of ours, children included (postgres backends, the Erlang VM...).
-python3 - "$resources" "$HOST" <<'PY'
-import json, sys, os
-resources = json.loads(sys.argv[1]); host = int(sys.argv[2])
-def rss(pid):
+# Memory: the AppHost and everything under it (DCP starts every resource as its child), PSS per group.
+python3 - "$HOST" <<'PY'
+import os, sys
+host = int(sys.argv[1])
+def parent(pid):
     try:
-        with open(f"/proc/{pid}/status") as f:
-            return next(int(l.split()[1]) for l in f if l.startswith("VmRSS")) // 1024
-    except (FileNotFoundError, StopIteration, ProcessLookupError):
-        return 0
-def tree(pid):
-    out = {pid}
-    for p in os.listdir("/proc"):
-        if p.isdigit():
-            try:
-                with open(f"/proc/{p}/stat") as f:
-                    if int(f.read().rsplit(")", 1)[1].split()[1]) in out: out.add(int(p))
-            except OSError: pass
-    return out
-total = 0
-rows = []
-seen = set()
-for r in resources:
-    if not r.get("pid"): continue
-    pids = set()
-    for _ in range(3): pids |= tree(r["pid"]) | {q for q in tree(r["pid"])}
-    pids -= seen; seen |= pids
-    mb = sum(rss(p) for p in pids); total += mb
-    rows.append(f"{r['name']}={mb}MB")
-mb = rss(host); total += mb; rows.append(f"apphost={mb}MB")
-print("memory: total %d MB (%s)" % (total, ", ".join(rows)))
+        with open(f"/proc/{pid}/stat") as f: return int(f.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError): return None
+def cmd(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f: return f.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError: return ""
+def pss(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next(int(l.split()[1]) for l in f if l.startswith("Pss:")) / 1024
+    except (OSError, StopIteration): return 0
+parents = {int(p): parent(int(p)) for p in os.listdir("/proc") if p.isdigit()}
+tree, changed = {host}, True
+while changed:
+    changed = False
+    for p, pp in parents.items():
+        if pp in tree and p not in tree: tree.add(p); changed = True
+def group(pid):
+    c = cmd(pid)
+    for key, name in [("Crm.AppHost", "apphost"), ("Aspire.Dashboard", "dashboard"), ("/dcp ", "dcp"), ("postgres", "postgres"),
+                      ("redis-server", "redis"), ("beam.smp", "rabbitmq"), ("epmd", "rabbitmq"), ("rabbitmq", "rabbitmq"),
+                      ("erl_child_setup", "rabbitmq"), ("inet_gethost", "rabbitmq"), ("Crm.Gateway", "gateway"), ("Crm.Identity", "identity"),
+                      ("Crm.Sales", "sales"), ("Crm.Billing", "billing"), ("Crm.Activities", "activities")]:
+        if key in c: return name
+    return "other"
+totals = {}
+for p in tree: totals[group(p)] = totals.get(group(p), 0) + pss(p)
+print("memory (PSS): total %.0f MB (%s)" % (sum(totals.values()), ", ".join("%s=%.0fMB" % kv for kv in sorted(totals.items(), key=lambda kv: -kv[1]))))
 PY
 
 DRIVER="dotnet tools/Crm.LoadDriver/bin/Release/net10.0/Crm.LoadDriver.dll"

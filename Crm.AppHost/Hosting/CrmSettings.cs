@@ -53,8 +53,8 @@ public sealed class CrmSettings
         var generated = password is null ? Secrets.GetOrCreate(dataDir, "admin-password") : default;
         return new CrmSettings(repoRoot, dataDir)
         {
-            HttpPort = FreePorts.PickOr(Port(configuration, "CRM_HTTP_PORT", 8080)),
-            DashboardPort = FreePorts.PickOr(Port(configuration, "CRM_DASHBOARD_PORT", 18888)),
+            HttpPort = FreePorts.PickOr(Port(configuration, "CRM_HTTP_PORT", 8080), "CRM_HTTP_PORT"),
+            DashboardPort = FreePorts.PickOr(Port(configuration, "CRM_DASHBOARD_PORT", 18888), "CRM_DASHBOARD_PORT"),
             EnvironmentName = NullIfEmpty(configuration["CRM_ENVIRONMENT"]) ?? "Development",
             AdminEmail = NullIfEmpty(configuration["CRM_ADMIN_EMAIL"]) ?? DefaultAdminEmail,
             AdminPassword = password ?? generated.Value,

@@ -1,14 +1,13 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Crm.AppHost.Hosting;
 
 /// <summary>One console line per state or health change of a resource: what a terminal without the dashboard shows.</summary>
-public sealed class ResourceStateLogger(ResourceNotificationService notifications, ILogger<ResourceStateLogger> logger) : BackgroundService
+public sealed class ResourceStateLogger(ResourceNotificationService notifications, ILogger<ResourceStateLogger> logger) : IResourceWatcher
 {
     private readonly DateTime _started = DateTime.UtcNow;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task WatchAsync(CancellationToken stoppingToken)
     {
         var last = new Dictionary<string, string>();
         try

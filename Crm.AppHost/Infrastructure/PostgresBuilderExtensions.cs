@@ -20,6 +20,9 @@ public static class PostgresBuilderExtensions
             server.Prepare();
         }
 
+        // A parameter, so the manifest names it instead of carrying the value.
+        builder.Configuration["Parameters:postgres-password"] = server.Password;
+        var password = builder.AddParameter("postgres-password", secret: true);
         var port = FreePorts.Pick();
         List<string> args = [
             "-D", server.PgData, "-p", port.ToString(CultureInfo.InvariantCulture),
@@ -39,7 +42,7 @@ public static class PostgresBuilderExtensions
         // wrapper turns it into SIGINT, the fast and clean one.
         var wrapper = Path.Combine(builder.AppHostDirectory, "scripts", "term-as-int.sh");
         var resource = new ServerResource("postgres", "/bin/sh", server.PgData, endpoint => ReferenceExpression.Create(
-            $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Username={PostgresServer.UserName};Password={server.Password}"));
+            $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Username={PostgresServer.UserName};Password={password}"));
         return builder.AddResource(resource)
             .WithArgs([wrapper, .. server.Command(Path.Combine(server.BinDir, "postgres"), args)])
             .WithServerEndpoint(port, async (postgres, ct) =>

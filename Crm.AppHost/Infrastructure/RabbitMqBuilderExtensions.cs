@@ -42,7 +42,7 @@ public static class RabbitMqBuilderExtensions
 
         // Stable per data dir: mnesia keeps its data in a folder named after the node.
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings.DataDir)))[..8];
-        var resource = new ServerResource("rabbitmq", Path.Combine(SbinDir, "rabbitmq-server"), dir, endpoint => ReferenceExpression.Create(
+        var resource = new ServerResource("rabbitmq", Executables.Require("rabbitmq-server", "rabbitmq-server", Path.Combine(SbinDir, "rabbitmq-server")), dir, endpoint => ReferenceExpression.Create(
             $"amqp://guest:guest@{endpoint.Property(EndpointProperty.Host)}:{endpoint.Property(EndpointProperty.Port)}/"));
         var rabbit = builder.AddResource(resource)
             .WithEnvironment("HOME", Path.Combine(dir, "home"))
@@ -96,8 +96,8 @@ public static class RabbitMqBuilderExtensions
     private static string FindEpmd()
     {
         var erts = Directory.Exists("/usr/lib/erlang")
-            ? Directory.GetDirectories("/usr/lib/erlang", "erts-*").Select(d => Path.Combine(d, "bin", "epmd")).FirstOrDefault(File.Exists)
-            : null;
-        return erts ?? "epmd";
+            ? Directory.GetDirectories("/usr/lib/erlang", "erts-*").Select(d => Path.Combine(d, "bin", "epmd")).ToArray()
+            : [];
+        return Executables.Require("epmd", "rabbitmq-server", erts);
     }
 }

@@ -25,7 +25,7 @@ public static class RedisBuilderExtensions
             logfile ""
 
             """);
-        var resource = new ServerResource("redis", "redis-server", dir, endpoint => ReferenceExpression.Create(
+        var resource = new ServerResource("redis", Executables.Require("redis-server", "redis-server"), dir, endpoint => ReferenceExpression.Create(
             $"{endpoint.Property(EndpointProperty.Host)}:{endpoint.Property(EndpointProperty.Port)}"));
         return builder.AddResource(resource)
             .WithArgs(Path.Combine(dir, "redis.conf"))

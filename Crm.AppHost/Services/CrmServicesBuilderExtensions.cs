@@ -30,7 +30,9 @@ public static class CrmServicesBuilderExtensions
                     .WithReference(database)
                     .WithReference(redis)
                     .WithReference(rabbitmq)
-                    .WaitFor(postgres).WaitFor(redis).WaitFor(rabbitmq)
+                    // Not the broker: MassTransit connects when it is up, and a service is Healthy only once it
+                    // has (WithBrokerAwareHealthCheck), so starting beside RabbitMQ's slow boot loses nothing.
+                    .WaitFor(postgres).WaitFor(redis)
                     .WithBrokerAwareHealthCheck();
                 // Service discovery for JWT discovery (identity) and the owners a directory reconcile reads.
                 foreach (var (other, others) in replicas.Where(r => r.Key != service))
@@ -40,11 +42,14 @@ public static class CrmServicesBuilderExtensions
             }
         }
 
+        // A parameter, so the manifest names it instead of carrying the value.
+        builder.Configuration["Parameters:admin-password"] = settings.AdminPassword;
+        var adminPassword = builder.AddParameter("admin-password", secret: true);
         foreach (var project in replicas["identity"])
         {
             project
                 .WithEnvironment("Crm__AdminEmail", settings.AdminEmail)
-                .WithEnvironment("Crm__AdminPassword", settings.AdminPassword);
+                .WithEnvironment("Crm__AdminPassword", adminPassword);
             // Identity publishes the first admin as it starts: the consumers' queues must be bound by then.
             foreach (var consumer in replicas.Where(r => r.Key != "identity").SelectMany(r => r.Value))
             {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Crm.AppHost.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ public sealed class CrashRestarter(
     ResourceNotificationService notifications,
     ResourceCommandService commands,
     IHostApplicationLifetime lifetime,
-    ILogger<CrashRestarter> logger) : BackgroundService
+    ILogger<CrashRestarter> logger) : IResourceWatcher
 {
     private static readonly HashSet<string> Ended = [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart];
     private readonly ConcurrentDictionary<string, Watch> _watches = new();
@@ -23,7 +24,7 @@ public sealed class CrashRestarter(
     public int Restarts(string resourceName) =>
         _watches.Values.Where(w => w.Name == resourceName).Sum(w => w.Restarts);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task WatchAsync(CancellationToken stoppingToken)
     {
         try
         {

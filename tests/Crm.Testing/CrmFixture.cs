@@ -30,8 +30,8 @@ public sealed class CrmFixture : IAsyncLifetime
     /// <summary>The gateway's login limit per address and account in tests (5 a minute in production).</summary>
     public const int TestLoginLimitPerAccount = 30;
 
-    /// <summary>A cold start (initdb, migrations) on a busy two-core machine.</summary>
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    /// <summary>A cold start (initdb, migrations) on a two-core machine busy with other builds and test runs.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
 
     private static readonly SemaphoreSlim StartGate = new(1, 1);
     private static RunningCrm? _shared;
