@@ -45,7 +45,7 @@ public sealed class DashboardAccessTests(CrmFixture fixture)
     public async Task A_change_with_the_token_is_accepted()
     {
         var client = Dashboard();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Topology.DashboardToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.DashboardToken);
 
         (await client.PostAsync(HarmlessAction, null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
     }
@@ -58,7 +58,7 @@ public sealed class DashboardAccessTests(CrmFixture fixture)
     public async Task A_change_from_another_site_is_refused_even_with_the_token(string header, string value)
     {
         var client = Dashboard();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Topology.DashboardToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.DashboardToken);
         client.DefaultRequestHeaders.Add(header, value);
 
         (await client.PostAsync(HarmlessAction, null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -70,7 +70,7 @@ public sealed class DashboardAccessTests(CrmFixture fixture)
         var cookies = new CookieContainer();
         var browser = Dashboard(cookies);
 
-        var login = await browser.GetAsync(new Uri(fixture.Topology.DashboardLoginUrl!));
+        var login = await browser.GetAsync(new Uri(fixture.DashboardLoginUrl!));
 
         login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var setCookie = login.Headers.GetValues("Set-Cookie").Single().ToLowerInvariant();
