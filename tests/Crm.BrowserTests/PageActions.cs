@@ -56,12 +56,9 @@ public static class PageActions
         text.AppendLine("Visible text: " + Truncate(await VisibleTextAsync(page), 800));
         var calls = ApiLog.Of(page);
         text.AppendLine("API calls: " + (calls.Count == 0 ? "none" : string.Join("; ", calls)));
-        foreach (var name in new[] { "gateway", "identity" })
+        foreach (var line in new[] { "gateway", "identity" }.SelectMany(name => crm.RecentLogs(name, 15)))
         {
-            foreach (var resource in crm.Topology.GetResources(name))
-            {
-                text.AppendLine($"--- {resource.Name}: {resource.State}, {resource.Health} (its logs are in the Aspire resource logs)");
-            }
+            text.AppendLine(Truncate(line, 300));
         }
 
         return text.ToString();

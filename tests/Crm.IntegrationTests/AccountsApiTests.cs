@@ -81,7 +81,7 @@ public sealed class AccountsApiTests(CrmFixture fixture)
         wrongType.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await wrongType.ReadJsonAsync()).ErrorsFor("type").ShouldNotBeEmpty();
 
-        await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString("salesdb"));
+        await using var db = new NpgsqlConnection(fixture.GetConnectionString("salesdb"));
         await db.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM accounts WHERE description LIKE @m", db);
         count.Parameters.AddWithValue("m", marker + "%");
@@ -272,7 +272,7 @@ public sealed class AccountsApiTests(CrmFixture fixture)
         (await client.PutJsonAsync($"/api/v1/accounts/{id}", new { name = "Evented Company", version = 1 })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.PutJsonAsync($"/api/v1/accounts/{id}", new { is_active = false, version = 2 })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString("salesdb"));
+        await using var db = new NpgsqlConnection(fixture.GetConnectionString("salesdb"));
         await db.OpenAsync();
         await using var events = new NpgsqlCommand(
             "SELECT message_type FROM outbox_messages WHERE payload->'account'->>'accountId' = @id ORDER BY id", db);

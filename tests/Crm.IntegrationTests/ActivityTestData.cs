@@ -94,7 +94,7 @@ public static class ActivityTestData
 
     public static async Task<T> ScalarAsync<T>(CrmFixture fixture, string database, string sql, params (string Name, object Value)[] parameters)
     {
-        await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString(database));
+        await using var db = new NpgsqlConnection(fixture.GetConnectionString(database));
         await db.OpenAsync();
         await using var command = new NpgsqlCommand(sql, db);
         foreach (var (name, value) in parameters)

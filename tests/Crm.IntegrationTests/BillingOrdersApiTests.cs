@@ -63,7 +63,7 @@ public sealed class BillingOrdersApiTests(CrmFixture fixture)
         var deal = await BillingDeals.WonAsync(fixture);
         var order = await deal.GenerateOrderAsync();
 
-        await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString("billingdb"));
+        await using var db = new NpgsqlConnection(fixture.GetConnectionString("billingdb"));
         await db.OpenAsync();
         await using (var columns = new NpgsqlCommand("SELECT count(*) FROM information_schema.columns WHERE table_name = 'orders' AND (column_name LIKE '%total%' OR column_name LIKE '%paid%' OR column_name LIKE '%amount%')", db))
         {
@@ -320,7 +320,7 @@ public static class BillingDeals
         Eventually.WaitForAsync(
             async () =>
             {
-                await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString("billingdb"));
+                await using var db = new NpgsqlConnection(fixture.GetConnectionString("billingdb"));
                 await db.OpenAsync();
                 await using var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM won_deals WHERE opportunity_id = @id", db);
                 command.Parameters.AddWithValue("id", Guid.Parse(opportunityId));
@@ -332,7 +332,7 @@ public static class BillingDeals
 
     public static async Task<long> CountAsync(CrmFixture fixture, string sql, Guid id)
     {
-        await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString("billingdb"));
+        await using var db = new NpgsqlConnection(fixture.GetConnectionString("billingdb"));
         await db.OpenAsync();
         await using var command = new NpgsqlCommand(sql, db);
         command.Parameters.AddWithValue("id", id);

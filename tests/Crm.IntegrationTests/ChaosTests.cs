@@ -49,23 +49,23 @@ public sealed class ChaosTests(CrmFixture fixture, ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(5));
 
         // 1. The broker goes away for 30 s.
-        await fixture.Topology.StopResourceAsync("rabbitmq");
+        await fixture.StopResourceAsync("rabbitmq");
         await Task.Delay(TimeSpan.FromSeconds(30));
-        await fixture.Topology.StartResourceAsync("rabbitmq");
+        await fixture.StartResourceAsync("rabbitmq");
         recovery.Add($"rabbitmq stopped 30 s: healthy {await TimeToHealthyAsync():0.0} s after it was started again");
         await Task.Delay(TimeSpan.FromSeconds(5));
 
         // 2. A service is killed mid-flight; its supervisor brings it back.
-        await fixture.Topology.KillResourceAsync("billing");
+        await fixture.KillResourceAsync("billing");
         recovery.Add($"billing killed: healthy again after {await TimeToHealthyAsync():0.0} s");
         await Task.Delay(TimeSpan.FromSeconds(5));
 
         // 3. The database is killed and stays down for 60 s.
         // Killed, then kept from being restarted until the 60 s are over.
-        await fixture.Topology.KillResourceAsync("postgres");
-        await fixture.Topology.StopResourceAsync("postgres");
+        await fixture.KillResourceAsync("postgres");
+        await fixture.StopResourceAsync("postgres");
         await Task.Delay(TimeSpan.FromSeconds(60));
-        await fixture.Topology.StartResourceAsync("postgres");
+        await fixture.StartResourceAsync("postgres");
         // This process's own pooled connections died with the server.
         NpgsqlConnection.ClearAllPools();
         recovery.Add($"postgres killed, down 60 s: healthy {await TimeToHealthyAsync():0.0} s after it was started again");

@@ -135,7 +135,7 @@ public sealed class ContactsApiTests(CrmFixture fixture)
         (await (await client.GetAsync($"/api/v1/accounts/{account.Str("id")}")).ReadJsonAsync())["contacts"]!.AsArray().ShouldBeEmpty();
         (await client.GetAsync($"/api/v1/contacts/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString("salesdb"));
+        await using var db = new NpgsqlConnection(fixture.GetConnectionString("salesdb"));
         await db.OpenAsync();
         await using var events = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE payload->'contact'->>'contactId' = @id", db);
         events.Parameters.AddWithValue("id", id);

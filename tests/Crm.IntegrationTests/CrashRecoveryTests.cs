@@ -23,14 +23,14 @@ public sealed class CrashRecoveryTests(CrmFixture fixture)
     {
         var user = await TestUsers.CreateAsync(fixture);
         var client = fixture.CreateClient().WithBearer(user.Token);
-        var restarts = fixture.Topology.GetResource(resource).Restarts;
+        var restarts = fixture.RestartCount(resource);
 
-        await fixture.Topology.KillResourceAsync(resource);
+        await fixture.KillResourceAsync(resource);
 
-        await fixture.Topology.GetResource(resource).WaitHealthyAsync(Recovery, CancellationToken.None);
+        await fixture.WaitHealthyAsync(resource, Recovery);
         // This test process's own pooled connections died with a killed server; later tests must not get them.
         NpgsqlConnection.ClearAllPools();
-        fixture.Topology.GetResource(resource).Restarts.ShouldBe(restarts + 1);
+        fixture.RestartCount(resource).ShouldBe(restarts + 1);
         await PublicHealth.WaitForHealthyAsync(fixture, Recovery);
 
         // Reads, writes, and the events they raise all flow again.
@@ -68,9 +68,9 @@ public sealed class CrashRecoveryTests(CrmFixture fixture)
         })).ToList();
 
         await Eventually.WaitForAsync(() => Task.FromResult(answers.Count(a => a == HttpStatusCode.Created)), n => n >= 8, TimeSpan.FromSeconds(60), "some accounts before the kill");
-        await fixture.Topology.KillResourceAsync("sales");
+        await fixture.KillResourceAsync("sales");
         await Eventually.WaitForAsync(() => Task.FromResult(answers.Count(a => a != HttpStatusCode.Created)), n => n >= 1, TimeSpan.FromSeconds(30), "a failed answer while sales is down");
-        await fixture.Topology.GetResource("sales").WaitHealthyAsync(Recovery, CancellationToken.None);
+        await fixture.WaitHealthyAsync("sales", Recovery);
         await Eventually.WaitForAsync(() => Task.FromResult(answers.Count), n => n >= 10, Recovery, "more answers after the restart");
         await stop.CancelAsync();
         await Task.WhenAll(load);

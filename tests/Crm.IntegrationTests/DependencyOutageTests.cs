@@ -20,7 +20,7 @@ public sealed class DependencyOutageTests(CrmFixture fixture)
         var client = fixture.CreateClient().WithBearer((await TestUsers.CreateAsync(fixture)).Token);
         var name = Json.Unique("Outage Ltd");
 
-        await fixture.Topology.StopResourceAsync("postgres");
+        await fixture.StopResourceAsync("postgres");
         try
         {
             var list = await client.GetAsync("/api/v1/accounts");
@@ -41,7 +41,7 @@ public sealed class DependencyOutageTests(CrmFixture fixture)
         }
         finally
         {
-            await fixture.Topology.StartResourceAsync("postgres");
+            await fixture.StartResourceAsync("postgres");
             // This test process's own pooled connections died with the server; later tests must not get them.
             NpgsqlConnection.ClearAllPools();
         }
@@ -58,7 +58,7 @@ public sealed class DependencyOutageTests(CrmFixture fixture)
         var client = fixture.CreateClient().WithBearer((await TestUsers.CreateAsync(fixture)).Token);
         var activities = fixture.ServiceClient("activities").WithBearer(await fixture.AdminTokenAsync());
 
-        await fixture.Topology.StopResourceAsync("rabbitmq");
+        await fixture.StopResourceAsync("rabbitmq");
         string id;
         try
         {
@@ -79,7 +79,7 @@ public sealed class DependencyOutageTests(CrmFixture fixture)
         }
         finally
         {
-            await fixture.Topology.StartResourceAsync("rabbitmq");
+            await fixture.StartResourceAsync("rabbitmq");
         }
 
         await Eventually.WaitForAsync(

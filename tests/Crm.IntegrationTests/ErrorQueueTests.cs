@@ -78,7 +78,7 @@ public sealed class ErrorQueueTests(CrmFixture fixture)
                 TimeSpan.FromSeconds(30),
                 "Sales to publish AccountCreated");
             await Eventually.WaitForAsync(() => fixture.ReadyAsync(input), n => n == 0, TimeSpan.FromSeconds(10), "Billing to take the message");
-            await fixture.Topology.StopResourceAsync("billing");
+            await fixture.StopResourceAsync("billing");
         }
         finally
         {
@@ -93,7 +93,7 @@ public sealed class ErrorQueueTests(CrmFixture fixture)
         }
         finally
         {
-            await fixture.Topology.StartResourceAsync("billing");
+            await fixture.StartResourceAsync("billing");
         }
 
         await Eventually.WaitForAsync(() => BillingCopiesAsync(accountId), n => n == 1, TimeSpan.FromSeconds(60), "the account in Billing's directory after the restart");

@@ -12,7 +12,7 @@ public sealed class EventDeliveryTests(CrmFixture fixture)
     [Fact]
     public async Task A_user_created_while_the_consumer_is_down_is_applied_once_after_it_restarts()
     {
-        await fixture.Topology.StopResourceAsync("billing");
+        await fixture.StopResourceAsync("billing");
         Guid userId;
         try
         {
@@ -24,7 +24,7 @@ public sealed class EventDeliveryTests(CrmFixture fixture)
         }
         finally
         {
-            await fixture.Topology.StartResourceAsync("billing");
+            await fixture.StartResourceAsync("billing");
         }
 
         await WaitForDirectoryAsync("billing", userId);
@@ -75,7 +75,7 @@ public sealed class EventDeliveryTests(CrmFixture fixture)
     private async Task<Guid> SingleInboxMessageAsync(string database, Guid userId)
     {
         // The UserCreated message of this user is the one whose id is in Identity's outbox with this user id.
-        await using var identity = new NpgsqlConnection(fixture.Topology.GetConnectionString("identitydb"));
+        await using var identity = new NpgsqlConnection(fixture.GetConnectionString("identitydb"));
         await identity.OpenAsync();
         await using var find = new NpgsqlCommand("SELECT message_id FROM outbox_messages WHERE message_type LIKE '%UserCreated' AND payload->>'userId' = @id", identity);
         find.Parameters.AddWithValue("id", userId.ToString());
@@ -88,7 +88,7 @@ public sealed class EventDeliveryTests(CrmFixture fixture)
 
     private async Task<T> ScalarAsync<T>(string database, string sql, Guid id)
     {
-        await using var connection = new NpgsqlConnection(fixture.Topology.GetConnectionString(database));
+        await using var connection = new NpgsqlConnection(fixture.GetConnectionString(database));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("id", id);
@@ -97,7 +97,7 @@ public sealed class EventDeliveryTests(CrmFixture fixture)
 
     private async Task ExecuteAsync(string database, string sql, Guid id)
     {
-        await using var connection = new NpgsqlConnection(fixture.Topology.GetConnectionString(database));
+        await using var connection = new NpgsqlConnection(fixture.GetConnectionString(database));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("id", id);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using Crm.Testing;
 using Shouldly;
 
@@ -9,7 +10,7 @@ public static class EventsTool
 {
     public static async Task<string> RunEventsToolAsync(this CrmFixture fixture, params string[] args)
     {
-        var dll = Path.Combine(fixture.Topology.RepoRoot, "tools", "Crm.Events", "bin", fixture.Topology.Configuration, "net10.0", "Crm.Events.dll");
+        var dll = Path.Combine(fixture.RepoRoot, "tools", "Crm.Events", "bin", BuildConfiguration, "net10.0", "Crm.Events.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         foreach (var arg in args)
@@ -28,4 +29,10 @@ public static class EventsTool
         process.ExitCode.ShouldBe(0, $"crm events {string.Join(' ', args)}: {await output}{await errors}");
         return await output;
     }
+
+    /// <summary>The solution is built in one configuration: the tool's is this test assembly's own.</summary>
+    private static string BuildConfiguration =>
+        typeof(EventsTool).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration is { Length: > 0 } configuration
+            ? configuration
+            : "Release";
 }

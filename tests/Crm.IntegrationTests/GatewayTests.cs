@@ -130,7 +130,7 @@ public sealed class GatewayTests(CrmFixture fixture)
     [Fact]
     public async Task Health_answers_503_naming_a_service_that_is_down()
     {
-        await fixture.Topology.StopResourceAsync("activities");
+        await fixture.StopResourceAsync("activities");
         try
         {
             var response = await Eventually.WaitForAsync(
@@ -143,7 +143,7 @@ public sealed class GatewayTests(CrmFixture fixture)
         }
         finally
         {
-            await fixture.Topology.StartResourceAsync("activities");
+            await fixture.StartResourceAsync("activities");
         }
 
         await Eventually.WaitForAsync(

@@ -263,7 +263,7 @@ public sealed class IdempotencyTests(CrmFixture fixture)
 
     private async Task<long> CountAsync(string database, string sql, string value)
     {
-        await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString(database));
+        await using var db = new NpgsqlConnection(fixture.GetConnectionString(database));
         await db.OpenAsync();
         await using var command = new NpgsqlCommand(sql, db);
         command.Parameters.AddWithValue("v", value);

@@ -174,7 +174,7 @@ public sealed class LeadsApiTests(CrmFixture fixture)
 
     private async Task<(long Accounts, long Contacts, long Opportunities)> CountsAsync(string company, string email)
     {
-        await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString("salesdb"));
+        await using var db = new NpgsqlConnection(fixture.GetConnectionString("salesdb"));
         await db.OpenAsync();
         async Task<long> Count(string sql, string value)
         {
@@ -191,7 +191,7 @@ public sealed class LeadsApiTests(CrmFixture fixture)
 
     private async Task<List<string>> OutboxTypesAsync(JsonNode result)
     {
-        await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString("salesdb"));
+        await using var db = new NpgsqlConnection(fixture.GetConnectionString("salesdb"));
         await db.OpenAsync();
         await using var command = new NpgsqlCommand(
             """

@@ -13,13 +13,13 @@ public sealed class MigrationRunnerTests(CrmFixture fixture)
     public async Task Replicas_starting_together_apply_each_script_exactly_once()
     {
         var database = "migrate_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var admin = new NpgsqlConnection(fixture.Topology.GetConnectionString("postgres")))
+        await using (var admin = new NpgsqlConnection(fixture.GetConnectionString("postgres")))
         {
             await admin.OpenAsync();
             await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(fixture.Topology.GetConnectionString("postgres")) { Database = database }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(fixture.GetConnectionString("postgres")) { Database = database }.ConnectionString;
         MigrationScript[] scripts =
         [
             new("test/0001_a.sql", "CREATE TABLE a (id int PRIMARY KEY); INSERT INTO a VALUES (1);"),
@@ -40,13 +40,13 @@ public sealed class MigrationRunnerTests(CrmFixture fixture)
     public async Task A_failing_script_leaves_nothing_half_applied()
     {
         var database = "migrate_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var admin = new NpgsqlConnection(fixture.Topology.GetConnectionString("postgres")))
+        await using (var admin = new NpgsqlConnection(fixture.GetConnectionString("postgres")))
         {
             await admin.OpenAsync();
             await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(fixture.Topology.GetConnectionString("postgres")) { Database = database }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(fixture.GetConnectionString("postgres")) { Database = database }.ConnectionString;
         var runner = new MigrationRunner(NullLogger<MigrationRunner>.Instance);
 
         await Should.ThrowAsync<PostgresException>(() => runner.ApplyAsync(connectionString, [new("test/0001_bad.sql", "CREATE TABLE c (id int); SELECT * FROM missing_table;")], CancellationToken.None));

@@ -19,7 +19,7 @@ public sealed class OpenApiDocumentsTests(CrmFixture fixture)
     public async Task The_committed_document_matches_the_running_service(string service)
     {
         var live = await LiveDocumentAsync(service);
-        var path = Path.Combine(fixture.Topology.RepoRoot, "web", "openapi", $"{service}.json");
+        var path = Path.Combine(fixture.RepoRoot, "web", "openapi", $"{service}.json");
         if (Environment.GetEnvironmentVariable("CRM_WRITE_OPENAPI") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -95,7 +95,7 @@ public sealed class OpportunitiesApiTests(CrmFixture fixture)
         listed["items"]![0]!.Str("calculated_amount").ShouldBe("150.00");
         listed.Str("total_amount").ShouldBe("150.00");
 
-        await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString("salesdb"));
+        await using var db = new NpgsqlConnection(fixture.GetConnectionString("salesdb"));
         await db.OpenAsync();
         await using var columns = new NpgsqlCommand("SELECT count(*) FROM information_schema.columns WHERE table_name = 'opportunities' AND column_name LIKE '%amount%'", db);
         ((long)(await columns.ExecuteScalarAsync())!).ShouldBe(0);
@@ -213,7 +213,7 @@ public sealed class OpportunitiesApiTests(CrmFixture fixture)
 
     private async Task<List<(string Type, JsonNode Payload)>> OutboxAsync(string opportunityId)
     {
-        await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString("salesdb"));
+        await using var db = new NpgsqlConnection(fixture.GetConnectionString("salesdb"));
         await db.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT message_type, payload::text FROM outbox_messages WHERE payload->'opportunity'->>'opportunityId' = @id ORDER BY id", db);
         command.Parameters.AddWithValue("id", opportunityId);

@@ -48,7 +48,7 @@ public sealed class PaymentCrashTests(CrmFixture fixture, ITestOutputHelper outp
             // Let the clients get going (and billing come back) before each kill.
             var before = outcomes.Count;
             await Eventually.WaitForAsync(() => Task.FromResult(outcomes.Count), n => n >= before + 10, Deadline, "payments to go through between kills");
-            KillBilling();
+            await fixture.KillResourceAsync("billing");
             kills.Add(clock.Elapsed);
         }
 
@@ -129,20 +129,10 @@ public sealed class PaymentCrashTests(CrmFixture fixture, ITestOutputHelper outp
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString("billingdb"));
+        await using var db = new NpgsqlConnection(fixture.GetConnectionString("billingdb"));
         await db.OpenAsync();
         await using var command = new NpgsqlCommand(sql, db);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private void KillBilling()
-    {
-        var pid = fixture.Topology.GetResource("billing").Pid;
-        if (pid is { } id)
-        {
-            using var process = Process.GetProcessById(id);
-            process.Kill(); // SIGKILL: no shutdown, no flushing, in-flight requests cut off
-        }
     }
 
     private Task WaitForBillingAsync() =>
@@ -164,7 +154,7 @@ public sealed class PaymentCrashTests(CrmFixture fixture, ITestOutputHelper outp
 
     private async Task<Dictionary<string, long>> PaymentsPerKeyAsync(Guid orderId)
     {
-        await using var db = new NpgsqlConnection(fixture.Topology.GetConnectionString("billingdb"));
+        await using var db = new NpgsqlConnection(fixture.GetConnectionString("billingdb"));
         await db.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT transaction_id, count(*) FROM payments WHERE order_id = @id GROUP BY transaction_id", db);
         command.Parameters.AddWithValue("id", orderId);

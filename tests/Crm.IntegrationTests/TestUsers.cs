@@ -50,7 +50,7 @@ public static class TestUsers
 
     /// <summary>A client talking straight to one service process, bypassing the gateway.</summary>
     public static HttpClient ServiceClient(this CrmFixture fixture, string service) =>
-        new() { BaseAddress = new Uri(fixture.Topology.GetResources(service)[0].Endpoint!) };
+        new() { BaseAddress = new Uri(fixture.ServiceUrl(service)) };
 
     public static async Task<JsonNode> GetUserAsync(CrmFixture fixture, Guid id)
     {

@@ -36,12 +36,25 @@ public sealed class CrmFixture : IAsyncLifetime
     private static readonly SemaphoreSlim StartGate = new(1, 1);
     private static RunningCrm? _shared;
 
-    /// <summary>The running AppHost: resources, connection strings, stop/start/kill.</summary>
-    public RunningCrm Topology => _shared ?? throw new InvalidOperationException("CrmFixture has not been initialized.");
+    /// <summary>
+    /// Replicas per service (<c>sales</c>, <c>billing</c>...; 1 when absent) for the one start of this test run.
+    /// Set it before the first fixture starts, from a <c>[ModuleInitializer]</c> of the test assembly: xunit
+    /// creates collection fixtures before it touches a test class, so a test class's static constructor is too late.
+    /// </summary>
+    public static Dictionary<string, int> Replicas { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public string GatewayUrl => Topology.GatewayUrl;
+    // Tests see only the members below, never the orchestrator itself: the one that runs the CRM can then be
+    // replaced by changing this file alone.
+    private RunningCrm Crm => _shared ?? throw new InvalidOperationException("CrmFixture has not been initialized.");
 
-    public string DataDir => Topology.DataDir;
+    /// <summary>The app's public URL (what a browser opens), without a trailing slash.</summary>
+    public string GatewayUrl => Crm.GatewayUrl;
+
+    /// <summary>Where this run keeps its data, secrets and <c>endpoints.json</c> (read by <c>./crm events</c>).</summary>
+    public string DataDir => Crm.DataDir;
+
+    /// <summary>The repository root (holding Crm.sln): committed files tests compare with or run.</summary>
+    public string RepoRoot => Crm.RepoRoot;
 
     /// <summary>The first admin, created by Identity on start.</summary>
     public string AdminEmail => DefaultAdminEmail;
@@ -49,10 +62,58 @@ public sealed class CrmFixture : IAsyncLifetime
     public string AdminPassword => DefaultAdminPassword;
 
     /// <summary>identitydb, salesdb, billingdb, activitiesdb, postgres, redis, rabbitmq.</summary>
-    public string GetConnectionString(string name) => Topology.GetConnectionString(name);
+    public string GetConnectionString(string name) => Crm.GetConnectionString(name);
 
-    /// <summary>Hook for a test assembly to adjust the AppHost (e.g. more arguments) before the one start; set it in a static constructor.</summary>
-    public static Action<List<string>>? ConfigureArguments { get; set; }
+    // Resources go by their names: postgres, redis, rabbitmq, identity, sales, billing, activities, gateway. A
+    // service run with several replicas has one resource per replica (sales-1, sales-2...): its service name
+    // stands for all of them, a replica's name for that one.
+
+    /// <summary>The resource names of a service's replicas (<c>sales-1</c>, <c>sales-2</c>), or <c>[name]</c> for a single one.</summary>
+    public IReadOnlyList<string> ReplicaNames(string service) => Crm.GetResources(service).Select(r => r.Name).ToList();
+
+    /// <summary>The URL of one service process, bypassing the gateway: a replica's, or a service's first replica's.</summary>
+    public string ServiceUrl(string name) =>
+        Crm.GetResources(name)[0].Endpoint ?? throw new InvalidOperationException($"{name} has no endpoint.");
+
+    /// <summary>Stops the resource for good (until <see cref="StartResourceAsync"/>): no restart.</summary>
+    public Task StopResourceAsync(string name) => Crm.StopResourceAsync(name);
+
+    /// <summary>Starts a stopped resource again, with the same port and wiring, and returns once it is healthy.</summary>
+    public Task StartResourceAsync(string name) => Crm.StartResourceAsync(name);
+
+    /// <summary>
+    /// SIGKILLs the resource's process and its children, as a crash would, and returns once it is gone; the
+    /// platform restarts it by itself (see <see cref="WaitHealthyAsync"/> and <see cref="RestartCount"/>).
+    /// </summary>
+    public Task KillResourceAsync(string name) => Crm.KillResourceAsync(name);
+
+    /// <summary>Returns once the resource answers its health check; throws when the time is up.</summary>
+    public async Task WaitHealthyAsync(string name, TimeSpan timeout)
+    {
+        foreach (var resource in Crm.GetResources(name))
+        {
+            await resource.WaitHealthyAsync(timeout, CancellationToken.None);
+        }
+    }
+
+    /// <summary>How many times the platform has restarted the resource after it died.</summary>
+    public int RestartCount(string name) => Crm.GetResources(name).Sum(r => r.Restarts);
+
+    /// <summary>
+    /// The last lines of the resource's console (of each replica's, each headed by its name, state and health):
+    /// for a failure message.
+    /// </summary>
+    public IReadOnlyList<string> RecentLogs(string name, int count)
+    {
+        var lines = new List<string>();
+        foreach (var resource in Crm.GetResources(name))
+        {
+            lines.Add($"--- {resource.Name} ({resource.State}, {resource.Health}), last lines:");
+            lines.AddRange(resource.RecentLogs(count));
+        }
+
+        return lines;
+    }
 
     public async Task InitializeAsync()
     {
@@ -82,7 +143,11 @@ public sealed class CrmFixture : IAsyncLifetime
             "--CRM_ADMIN_EMAIL=" + DefaultAdminEmail,
             "--CRM_ADMIN_PASSWORD=" + DefaultAdminPassword,
         ];
-        ConfigureArguments?.Invoke(args);
+        if (Replicas.Count > 0)
+        {
+            args.Add("--replicas=" + string.Join(',', Replicas.Select(r => $"{r.Key}={r.Value}")));
+        }
+
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Crm_AppHost>([.. args], cts.Token);
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {

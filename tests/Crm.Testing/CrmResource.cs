@@ -43,6 +43,20 @@ public sealed class CrmResource(DistributedApplication app, string name)
         }
     }
 
+    /// <summary>The last lines of its console, as Aspire keeps them for the dashboard.</summary>
+    public IReadOnlyList<string> RecentLogs(int count)
+    {
+        var lines = new List<string>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(Name);
+        foreach (var batch in logs.ToBlockingEnumerable(cts.Token))
+        {
+            lines.AddRange(batch.Select(line => line.Content));
+        }
+
+        return lines.TakeLast(count).ToList();
+    }
+
     private CustomResourceSnapshot? Snapshot =>
         app.ResourceNotifications.TryGetCurrentState(Name, out var e) ? e.Snapshot : null;
 

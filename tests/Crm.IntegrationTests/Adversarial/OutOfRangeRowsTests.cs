@@ -85,7 +85,7 @@ public sealed class OutOfRangeRowsTests(CrmFixture fixture)
     }
 
     private Task RunMigrationAsync(string database, string script) =>
-        ExecuteAsync(database, File.ReadAllText(Path.Combine(fixture.Topology.RepoRoot, script)));
+        ExecuteAsync(database, File.ReadAllText(Path.Combine(fixture.RepoRoot, script)));
 
     private async Task ExecuteAsync(string database, string sql, params (string Name, object Value)[] parameters)
     {
