@@ -42,7 +42,7 @@ identity="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ser
 token="$(curl -s "$identity/api/v1/auth/login" -H 'content-type: application/json' \
   -d "{\"email\":\"$CRM_ADMIN_EMAIL\",\"password\":\"$CRM_ADMIN_PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 
-# Memory: the AppHost and everything under it (DCP starts every resource as its child), PSS per group.
+# Memory: the AppHost, and DCP (started detached, watching the AppHost's pid) with every resource under it, PSS per group.
 python3 - "$HOST" <<'PY'
 import os, sys
 host = int(sys.argv[1])
@@ -60,7 +60,7 @@ def pss(pid):
             return next(int(l.split()[1]) for l in f if l.startswith("Pss:")) / 1024
     except (OSError, StopIteration): return 0
 parents = {int(p): parent(int(p)) for p in os.listdir("/proc") if p.isdigit()}
-tree, changed = {host}, True
+tree, changed = {host} | {p for p in parents if f"--monitor {host} " in cmd(p) + " "}, True
 while changed:
     changed = False
     for p, pp in parents.items():
