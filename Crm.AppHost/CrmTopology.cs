@@ -335,8 +335,8 @@ public sealed class CrmTopology : IAsyncDisposable
         }
 
         // Aspire's service discovery: every service (for JWT discovery, and the owners' directory
-        // sources a reconcile reads) and the gateway (Identity) learn where the replicas are.
-        foreach (var target in ServiceCatalog.Services.Where(s => !isGateway || s == ServiceCatalog.Identity))
+        // sources a reconcile reads) and the gateway (its YARP destinations) learn where the replicas are.
+        foreach (var target in ServiceCatalog.Services)
         {
             var replicas = _projects.Where(p => p.Service == target.Name && p != Gateway).ToList();
             for (var i = 0; i < replicas.Count; i++)
@@ -347,11 +347,6 @@ public sealed class CrmTopology : IAsyncDisposable
 
         if (isGateway)
         {
-            foreach (var replica in _projects.Where(p => p != Gateway))
-            {
-                env[$"ReverseProxy__Clusters__{replica.Service}__Destinations__{replica.Name}__Address"] = replica.Url + "/";
-            }
-
             env["Gateway__SpaRoot"] = Path.Combine(RepoRoot, "web", "dist");
         }
         else
