@@ -9,7 +9,8 @@ public static class BrowserSessionExtensions
     {
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionRefresher>();
-        services.AddHttpClient<IdentityTokenClient>();
+        services.AddHttpClient();
+        services.AddSingleton<IdentityTokenClient>();
         services.AddSingleton<LoginResponseTransform>();
         services.AddSingleton<LogoutResponseTransform>();
         services.AddLoginRateLimiting();

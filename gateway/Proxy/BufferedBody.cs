@@ -1,33 +1,50 @@
+using Crm.Gateway.Problems;
+
 namespace Crm.Gateway.Proxy;
 
 /// <summary>Reads a request body into memory so it can be looked at or sent more than once.</summary>
 public static class BufferedBody
 {
-    /// <returns>The body, or null when it is longer than <paramref name="maxBytes"/>.</returns>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, long? maxBytes = null)
+    /// <returns>
+    /// The body; null when there is nothing more to do: it was over <paramref name="maxBytes"/> or Kestrel's limit
+    /// (answered with <paramref name="tooLarge"/>), unreadable (answered with the client's own 4xx), or the client went away.
+    /// </returns>
+    public static async Task<byte[]?> ReadAsync(HttpContext context, long? maxBytes, IResult tooLarge)
     {
-        if (request.ContentLength > maxBytes)
+        var request = context.Request;
+        try
         {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
+            if (request.ContentLength > maxBytes)
             {
+                await tooLarge.ExecuteAsync(context);
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    await tooLarge.ExecuteAsync(context);
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
         }
-
-        return buffer.ToArray();
+        catch (BadHttpRequestException bad)
+        {
+            // Kestrel reads a chunked body ahead and may notice it is over its limit before we do.
+            await (bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? tooLarge : GatewayProblems.BadClientRequest(bad.StatusCode, bad.Message)).ExecuteAsync(context);
+            return null;
+        }
+        catch (Exception ex) when ((ex is IOException or OperationCanceledException) && context.RequestAborted.IsCancellationRequested)
+        {
+            return null;
+        }
     }
-
-    /// <summary>Replaces the body with a rewindable copy of itself.</summary>
-    public static async Task BufferAsync(HttpRequest request) =>
-        request.Body = new MemoryStream((await ReadAsync(request))!, writable: false);
 }

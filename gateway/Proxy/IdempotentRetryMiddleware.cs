@@ -1,3 +1,5 @@
+using Crm.Gateway.Problems;
+using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
@@ -30,9 +32,15 @@ public sealed class IdempotentRetryMiddleware(RequestDelegate next, ILogger<Idem
             return;
         }
 
-        if (HasBody(context.Request) && !await TryBufferBodyAsync(context))
+        if (HasBody(context.Request))
         {
-            return;
+            var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            if (await BufferedBody.ReadAsync(context, limit, GatewayProblems.BodyTooLarge(limit ?? 0)) is not { } body)
+            {
+                return;
+            }
+
+            context.Request.Body = new MemoryStream(body, writable: false);
         }
 
         var candidates = proxy.AvailableDestinations;
@@ -73,23 +81,4 @@ public sealed class IdempotentRetryMiddleware(RequestDelegate next, ILogger<Idem
     private static bool HasBody(HttpRequest request) =>
         !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
         && (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0);
-
-    private static async Task<bool> TryBufferBodyAsync(HttpContext context)
-    {
-        try
-        {
-            await BufferedBody.BufferAsync(context.Request);
-            return true;
-        }
-        catch (BadHttpRequestException bad)
-        {
-            await Problems.GatewayProblems.BadClientRequest(bad.StatusCode, bad.Message).ExecuteAsync(context);
-            return false;
-        }
-        catch (Exception ex) when ((ex is IOException or OperationCanceledException) && context.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away while sending its body: nothing to answer.
-            return false;
-        }
-    }
 }

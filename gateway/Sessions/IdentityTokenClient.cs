@@ -8,7 +8,7 @@ namespace Crm.Gateway.Sessions;
 /// Calls Identity's <c>POST /api/v1/auth/refresh</c> on the browser's behalf, at <c>http://identity</c> through
 /// service discovery (the HttpClient defaults never resend a POST: a refresh token works once).
 /// </summary>
-public sealed class IdentityTokenClient(HttpClient client, ILogger<IdentityTokenClient> logger)
+public sealed class IdentityTokenClient(IHttpClientFactory clients, ILogger<IdentityTokenClient> logger)
 {
     public static readonly Uri IdentityAddress = new("http://identity");
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
@@ -26,6 +26,7 @@ public sealed class IdentityTokenClient(HttpClient client, ILogger<IdentityToken
             // Identity records where a session is used from.
             request.Headers.TryAddWithoutValidation("X-Forwarded-For", ClientIp.Of(context));
 
+            using var client = clients.CreateClient(nameof(IdentityTokenClient));
             using var response = await client.SendAsync(request, timeout.Token);
             if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {

@@ -22,10 +22,8 @@ public sealed class LoginBodyMiddleware(RequestDelegate next)
             return;
         }
 
-        var body = await BufferedBody.ReadAsync(context.Request, MaxBodyBytes);
-        if (body is null)
+        if (await BufferedBody.ReadAsync(context, MaxBodyBytes, GatewayProblems.LoginBodyTooLarge()) is not { } body)
         {
-            await GatewayProblems.LoginBodyTooLarge().ExecuteAsync(context);
             return;
         }
 

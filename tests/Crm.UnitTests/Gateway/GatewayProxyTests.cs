@@ -174,6 +174,23 @@ public sealed class GatewayProxyTests(GatewayHost gateway) : IClassFixture<Gatew
         (await Client.PostAsJsonAsync("/api/v1/auth/login", new { email = "other@agency.test", password = "x" })).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_oversized_login_body_is_refused_without_reaching_identity(bool chunked)
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/auth/login?m={marker}") { Content = new StringContent(new string('a', (1024 * 1024) + 1), Encoding.UTF8, "application/json") };
+        request.Headers.TransferEncodingChunked = chunked;
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "t");
+
+        using var response = await Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        gateway.Replica("identity").Calls.ShouldNotContain(c => c.PathAndQuery.Contains(marker, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Health_asks_every_replica_by_its_name()
     {
