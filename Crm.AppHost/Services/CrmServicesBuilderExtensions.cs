@@ -68,9 +68,7 @@ public static class CrmServicesBuilderExtensions
             gateway.WithServiceReference(service, projects);
             foreach (var project in projects)
             {
-                gateway
-                    .WithEnvironment($"ReverseProxy__Clusters__{service}__Destinations__{project.Resource.Name}__Address", project.GetEndpoint("http"))
-                    .WaitFor(project);
+                gateway.WaitFor(project);
             }
         }
 

@@ -9,6 +9,4 @@ public sealed class GatewayOptions
     public string? SpaRoot { get; set; }
 
     public LoginRateLimitOptions LoginRateLimit { get; set; } = new();
-
-    public ForwarderOptions Forwarder { get; set; } = new();
 }

@@ -1,19 +1,19 @@
-using Crm.Gateway.RateLimiting;
 using Crm.Gateway.Sessions;
 
 namespace Crm.Gateway.Extensions;
 
-/// <summary>Cookie sessions, token refresh, login rate limiting.</summary>
+/// <summary>Cookie sessions, token refresh, the login and logout steps, login rate limiting.</summary>
 public static class BrowserSessionExtensions
 {
-    public static IServiceCollection AddBrowserSessions(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBrowserSessions(this IServiceCollection services)
     {
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionRefresher>();
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<IdentityTokenClient>(sp, GatewayProxyExtensions.CreateClient(sp)));
-        services.AddSingleton<LoginRateLimiter>();
-        services.AddSingleton<LoginEndpoint>();
-        services.AddSingleton<LogoutEndpoint>();
+        services.AddHttpClient();
+        services.AddSingleton<IdentityTokenClient>();
+        services.AddSingleton<LoginResponseTransform>();
+        services.AddSingleton<LogoutResponseTransform>();
+        services.AddLoginRateLimiting();
         return services;
     }
 }

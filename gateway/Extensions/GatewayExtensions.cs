@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using Crm.Gateway.Configuration;
-using Crm.Gateway.Forwarding;
 using Crm.Gateway.HealthChecks;
-using Crm.Gateway.LoadBalancing;
-using Crm.Gateway.Routing;
+using Crm.Gateway.Problems;
 using Crm.Gateway.Security;
 using Crm.Gateway.Sessions;
 using Crm.ServiceDefaults.Health;
+using Crm.ServiceDefaults.Http;
 
 namespace Crm.Gateway.Extensions;
 
@@ -17,6 +16,8 @@ public static class GatewayExtensions
     {
         // Do not advertise the server software to the internet.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // Bodies up to the services' 1 MB; a route that takes more says so with MaxRequestBodySize.
+        builder.AddCrmRequestLimits();
 
         var services = builder.Services;
         services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
@@ -25,16 +26,12 @@ public static class GatewayExtensions
             ctx.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier));
 
         services.AddGatewayProxy(builder.Configuration);
-        services.AddBrowserSessions(builder.Configuration);
+        services.AddBrowserSessions();
         return builder;
     }
 
     public static WebApplication UseGateway(this WebApplication app)
     {
-        // Fail at start-up, not on the first request, when the route table or a destination is wrong.
-        app.Services.GetRequiredService<RouteTable>();
-        app.Services.GetRequiredService<ClusterRegistry>();
-
         var spaRoot = app.SpaRoot();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
@@ -43,13 +40,14 @@ public static class GatewayExtensions
         app.UseSpaStaticFiles(spaRoot);
         app.UseRouting();
         app.UseMiddleware<BrowserSessionMiddleware>();
+        app.UseMiddleware<LoginBodyMiddleware>();
+        app.UseRateLimiter();
 
         app.MapHealthEndpoints();
         app.MapGet(GatewayPaths.Health, ServiceHealthEndpoint.HandleAsync);
-        app.MapPost(GatewayPaths.Login, (HttpContext context, LoginEndpoint login) => login.HandleAsync(context));
-        app.MapPost(GatewayPaths.Logout, (HttpContext context, LogoutEndpoint logout) => logout.HandleAsync(context));
-        // Everything else under /api goes to the owning service (404 problem when no route claims it).
-        app.Map("/api/{**path}", (HttpContext context, ApiProxy proxy) => proxy.HandleAsync(context));
+        app.MapGatewayProxy();
+        // Whatever under /api no route claims: a 404 problem, never the SPA.
+        app.MapFallback("/api/{**path}", (HttpContext context) => GatewayProblems.NoRoute(context.Request.Path));
         app.MapSpaFallback(spaRoot);
         return app;
     }

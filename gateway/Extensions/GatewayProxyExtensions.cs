@@ -1,34 +1,44 @@
-using Crm.Gateway.Configuration;
-using Crm.Gateway.Forwarding;
 using Crm.Gateway.HealthChecks;
-using Crm.Gateway.LoadBalancing;
-using Crm.Gateway.Routing;
-using Microsoft.Extensions.Options;
+using Crm.Gateway.Proxy;
+using Yarp.ReverseProxy.Health;
 
 namespace Crm.Gateway.Extensions;
 
-/// <summary>Routing, clusters, forwarding and active health checks: the part YARP would replace.</summary>
+/// <summary>
+/// YARP: routes and clusters from the <c>ReverseProxy</c> configuration section, destinations resolved by service
+/// discovery (<c>http://sales</c> → <c>services__sales__http__N</c>), and the gateway's steps around forwarding.
+/// </summary>
 public static class GatewayProxyExtensions
 {
     public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ReverseProxyOptions>(configuration.GetSection(ReverseProxyOptions.SectionName));
+        services.AddReverseProxy()
+            .LoadFromConfig(configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver()
+            .AddTransforms<GatewayTransforms>();
 
-        services.AddSingleton(sp => RouteTable.FromConfig(sp.GetRequiredService<IOptions<ReverseProxyOptions>>().Value));
-        services.AddSingleton(sp => ClusterRegistry.FromConfig(
-            sp.GetRequiredService<IOptions<ReverseProxyOptions>>().Value,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger<ClusterRegistry>()));
+        // A replica whose connections fail leaves the rotation for 10 s (YARP's default window is a minute):
+        // the retry covers the requests in between, and a restarted replica is back soon.
+        services.Configure<TransportFailureRateHealthPolicyOptions>(o =>
+        {
+            o.DetectionWindowSize = TimeSpan.FromSeconds(10);
+            o.MinimalTotalCountThreshold = 3;
+        });
 
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<HttpForwarder>(sp, CreateClient(sp)));
-        services.AddSingleton<ClusterSender>();
-        services.AddSingleton<ApiProxy>();
-
-        // Probes get their own connection pool so a burst of API traffic cannot starve them.
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DestinationProber>(sp, CreateClient(sp)));
-        services.AddHostedService<ActiveHealthCheckService>();
+        services.AddSingleton(new ReplicaHealthReader(new HttpClient(new SocketsHttpHandler { UseProxy = false })));
         return services;
     }
 
-    internal static HttpClient CreateClient(IServiceProvider services) =>
-        ProxyHttpClientFactory.Create(services.GetRequiredService<IOptions<GatewayOptions>>().Value.Forwarder.ConnectTimeout);
+    public static WebApplication MapGatewayProxy(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<ProxyErrorProblemsMiddleware>();
+            proxy.UseMiddleware<RequestBodyLimitMiddleware>();
+            proxy.UseMiddleware<IdempotentRetryMiddleware>();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return app;
+    }
 }

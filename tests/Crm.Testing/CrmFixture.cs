@@ -38,8 +38,9 @@ public sealed class CrmFixture : IAsyncLifetime
 
     /// <summary>
     /// Replicas per service (<c>sales</c>, <c>billing</c>...; 1 when absent) for the one start of this test run.
-    /// Set it before the first fixture starts, from a <c>[ModuleInitializer]</c> of the test assembly: xunit
-    /// creates collection fixtures before it touches a test class, so a test class's static constructor is too late.
+    /// Set it before the first fixture starts, from a collection fixture of the test assembly that then starts this
+    /// one (tests/Crm.FailoverTests): xunit creates collection fixtures by reflection before it touches any of the
+    /// assembly's code, so a test class's static constructor or a module initializer is too late.
     /// </summary>
     public static Dictionary<string, int> Replicas { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Crm.Gateway.Forwarding;
-using Crm.Gateway.RateLimiting;
 using Crm.Gateway.Sessions;
 using Crm.Gateway.Spa;
 using Microsoft.AspNetCore.Http;
@@ -69,15 +67,6 @@ public sealed class GatewayPoliciesTests
     }
 
     [Fact]
-    public void Fixed_windows_are_aligned_to_the_epoch()
-    {
-        var (index, end) = FixedWindow.Of(DateTimeOffset.FromUnixTimeSeconds(125), TimeSpan.FromMinutes(1));
-
-        index.ShouldBe(2);
-        end.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(180));
-    }
-
-    [Fact]
     public void Session_ids_are_43_base64url_characters()
     {
         var id = SessionStore.NewId();
@@ -85,16 +74,5 @@ public sealed class GatewayPoliciesTests
         SessionStore.IsWellFormedId(id).ShouldBeTrue();
         SessionStore.IsWellFormedId("short").ShouldBeFalse();
         SessionStore.IsWellFormedId(new string('a', 42) + ":").ShouldBeFalse();
-    }
-
-    [Fact]
-    public void Connection_failures_and_timeouts_are_told_apart()
-    {
-        ForwardingFailures.Classify(new HttpRequestException(HttpRequestError.ConnectionError), default).ShouldBe(ForwardingFailure.Unreachable);
-        ForwardingFailures.Classify(new TaskCanceledException("connect", new TimeoutException()), default).ShouldBe(ForwardingFailure.Unreachable);
-        ForwardingFailures.Classify(new TaskCanceledException(), default).ShouldBe(ForwardingFailure.Timeout);
-        ForwardingFailures.Classify(new HttpRequestException(HttpRequestError.ResponseEnded), default).ShouldBe(ForwardingFailure.BadResponse);
-        ForwardingFailures.Classify(new TaskCanceledException(), new CancellationToken(canceled: true)).ShouldBe(ForwardingFailure.ClientAborted);
-        ForwardingFailures.Classify(new HttpRequestException("copy", new BadHttpRequestException("too large", 413)), default).ShouldBe(ForwardingFailure.BadClientRequest);
     }
 }

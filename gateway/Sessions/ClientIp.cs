@@ -1,4 +1,4 @@
-namespace Crm.Gateway.Forwarding;
+namespace Crm.Gateway.Sessions;
 
 /// <summary>
 /// The caller's address as the gateway sees it. The gateway is the public door, so a client's own

@@ -1,8 +1,0 @@
-namespace Crm.Gateway.Configuration;
-
-public sealed class HealthCheckConfig
-{
-    public ActiveHealthCheckConfig? Active { get; set; }
-
-    public PassiveHealthCheckConfig? Passive { get; set; }
-}

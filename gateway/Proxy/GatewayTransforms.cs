@@ -1,0 +1,40 @@
+using Crm.Gateway.Sessions;
+using Microsoft.Net.Http.Headers;
+using Yarp.ReverseProxy.Transforms;
+using Yarp.ReverseProxy.Transforms.Builder;
+
+namespace Crm.Gateway.Proxy;
+
+/// <summary>What the gateway changes on every forwarded request and answer, and the login and logout routes' own steps.</summary>
+public sealed class GatewayTransforms(LoginResponseTransform login, LogoutResponseTransform logout) : ITransformProvider
+{
+    /// <summary>Route ids in appsettings.json's <c>ReverseProxy:Routes</c>.</summary>
+    public const string LoginRoute = "identity-login";
+    public const string LogoutRoute = "identity-logout";
+
+    public void ValidateRoute(TransformRouteValidationContext context)
+    {
+    }
+
+    public void ValidateCluster(TransformClusterValidationContext context)
+    {
+    }
+
+    public void Apply(TransformBuilderContext context)
+    {
+        // Cookies stay at the gateway: the session cookie has been turned into a bearer token by now.
+        context.AddRequestHeaderRemove(HeaderNames.Cookie);
+        // The gateway does not advertise server software, nor pass the services' on.
+        context.AddResponseHeaderRemove(HeaderNames.Server, ResponseCondition.Always);
+
+        switch (context.Route.RouteId)
+        {
+            case LoginRoute:
+                context.AddResponseTransform(login.ApplyAsync);
+                break;
+            case LogoutRoute:
+                context.AddResponseTransform(logout.ApplyAsync);
+                break;
+        }
+    }
+}
