@@ -13,7 +13,7 @@ public static class CrmServicesBuilderExtensions
         IResourceBuilder<ServerResource> redis,
         IResourceBuilder<ServerResource> rabbitmq)
     {
-        var replicas = new Dictionary<string, IReadOnlyList<IResourceBuilder<ProjectResource>>>
+        var replicas = new Dictionary<string, IReadOnlyList<IResourceBuilder<ServiceResource>>>
         {
             ["identity"] = AddService<Projects.Crm_Identity>(builder, settings, "identity"),
             ["sales"] = AddService<Projects.Crm_Sales>(builder, settings, "sales"),
@@ -57,8 +57,7 @@ public static class CrmServicesBuilderExtensions
             }
         }
 
-        var gateway = builder.AddProject<Projects.Crm_Gateway>("gateway")
-            .WithServiceDefaults(settings, "gateway", settings.HttpPort)
+        var gateway = builder.AddService<Projects.Crm_Gateway>("gateway", settings, "gateway", settings.HttpPort)
             .WithEnvironment("Gateway__SpaRoot", Path.Combine(settings.RepoRoot, "web", "dist"))
             .WithReference(redis)
             .WaitFor(redis)
@@ -75,10 +74,10 @@ public static class CrmServicesBuilderExtensions
         return new ServiceTopology(replicas, gateway, rabbitmq);
     }
 
-    private static IReadOnlyList<IResourceBuilder<ProjectResource>> AddService<TProject>(
+    private static IReadOnlyList<IResourceBuilder<ServiceResource>> AddService<TProject>(
         IDistributedApplicationBuilder builder, CrmSettings settings, string service)
         where TProject : IProjectMetadata, new() =>
         settings.Replicas.Names(service)
-            .Select(name => builder.AddProject<TProject>(name).WithServiceDefaults(settings, service, FreePorts.Pick()))
+            .Select(name => builder.AddService<TProject>(name, settings, service, FreePorts.Pick()))
             .ToList();
 }

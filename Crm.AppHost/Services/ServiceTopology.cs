@@ -5,8 +5,8 @@ namespace Crm.AppHost.Services;
 
 /// <summary>The project resources of one run, by service, and where they listen.</summary>
 public sealed record ServiceTopology(
-    IReadOnlyDictionary<string, IReadOnlyList<IResourceBuilder<ProjectResource>>> Replicas,
-    IResourceBuilder<ProjectResource> Gateway,
+    IReadOnlyDictionary<string, IReadOnlyList<IResourceBuilder<ServiceResource>>> Replicas,
+    IResourceBuilder<ServiceResource> Gateway,
     IResourceBuilder<ServerResource> RabbitMq)
 {
     /// <summary>&lt;data&gt;/endpoints.json: ports are picked at each start, so the tools cannot guess them.</summary>

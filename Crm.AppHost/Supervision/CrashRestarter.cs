@@ -42,7 +42,7 @@ public sealed class CrashRestarter(
     private void Observe(ResourceEvent e)
     {
         var state = e.Snapshot.State?.Text;
-        if (state is null || e.Resource is not (ExecutableResource or ProjectResource))
+        if (state is null || e.Resource is not ExecutableResource)
         {
             return;
         }

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Crm.AppHost.Services;
 using Xunit;
 
 namespace Crm.Testing;
@@ -150,7 +151,7 @@ public sealed class CrmFixture : IAsyncLifetime
         }
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Crm_AppHost>([.. args], cts.Token);
-        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        foreach (var project in builder.Resources.OfType<ServiceResource>().ToList())
         {
             var resource = builder.CreateResourceBuilder(project);
             if (project.Name == "gateway")
