@@ -25,6 +25,7 @@ try
 
     builder.Services.AddSingleton(settings);
     builder.Services.AddSingleton(links);
+    builder.Services.AddSingleton(topology);
     builder.Services.AddSingleton(topology.RunState(settings, rabbitManagementPort));
     builder.AddResourceWatcher<CrashRestarter>();
     builder.AddResourceWatcher<ResourceStateLogger>();

@@ -1,3 +1,4 @@
+using Crm.AppHost.Services;
 using Microsoft.Extensions.Hosting;
 
 namespace Crm.AppHost.Hosting;
@@ -8,7 +9,7 @@ namespace Crm.AppHost.Hosting;
 /// tools run beside it, and removes it when the run stops.
 /// </summary>
 public sealed class StartupSummary(
-    CrmSettings settings, StartupSummary.Links links, RunState runState, ResourceNotificationService notifications, IHostApplicationLifetime lifetime)
+    CrmSettings settings, StartupSummary.Links links, RunState runState, ServiceTopology topology, ResourceNotificationService notifications, IHostApplicationLifetime lifetime)
     : BackgroundService
 {
     public sealed record Links(string? DashboardLoginUrl, string? DashboardApiKey);
@@ -19,7 +20,8 @@ public sealed class StartupSummary(
         lifetime.ApplicationStopping.Register(() => RunState.Delete(settings.DataDir));
         try
         {
-            await notifications.WaitForResourceHealthyAsync("gateway", stoppingToken);
+            // The gateway starts beside the services, so its health alone does not say the CRM serves.
+            await Task.WhenAll(topology.ServingResources.Select(name => notifications.WaitForResourceHealthyAsync(name, stoppingToken)));
         }
         catch (OperationCanceledException)
         {

@@ -62,13 +62,11 @@ public static class CrmServicesBuilderExtensions
             .WithReference(redis)
             .WaitFor(redis)
             .WithHttpHealthCheck("/health");
+        // Not the services: the gateway starts beside them (YARP answers 503 for a destination that is not up
+        // yet and routes to it once it is), so its own start is off the critical path.
         foreach (var (service, projects) in replicas)
         {
             gateway.WithServiceReference(service, projects);
-            foreach (var project in projects)
-            {
-                gateway.WaitFor(project);
-            }
         }
 
         return new ServiceTopology(replicas, gateway, rabbitmq);

@@ -19,6 +19,10 @@ public sealed record ServiceTopology(
             r => r.Key,
             r => (IReadOnlyList<string>)r.Value.Select(p => $"http://127.0.0.1:{Port(p.Resource, "http")}").ToList()));
 
+    /// <summary>Every service replica and the gateway: the CRM serves once all of them are Healthy.</summary>
+    public IReadOnlyList<string> ServingResources =>
+        [.. Replicas.Values.SelectMany(r => r).Select(p => p.Resource.Name), Gateway.Resource.Name];
+
     private static int Port(IResource resource, string endpoint) =>
         resource.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == endpoint).Port
         ?? throw new InvalidOperationException($"{resource.Name} has no fixed {endpoint} port.");

@@ -172,7 +172,9 @@ public sealed class CrmFixture : IAsyncLifetime
         try
         {
             await app.StartAsync(cts.Token);
-            await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cts.Token);
+            // The gateway starts beside the services: the CRM serves once every one of them is Healthy.
+            await Task.WhenAll(builder.Resources.OfType<ServiceResource>()
+                .Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, cts.Token)));
             var connectionStrings = await RunningCrm.ResolveConnectionStringsAsync(app, cts.Token);
             var repoRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
             // xunit v2 has no assembly-level teardown; if this never runs, DCP stops what the AppHost started.
