@@ -48,7 +48,6 @@ LOG="$DATA/apphost.log"
 WORK="$DATA/bench"
 mkdir -p "$WORK"
 GATEWAY="http://localhost:$CRM_HTTP_PORT"
-DASHBOARD="http://localhost:$CRM_DASHBOARD_PORT"
 
 HOST=""
 cleanup() {
@@ -68,7 +67,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-say "starting the CRM (data $DATA, gateway $GATEWAY, dashboard $DASHBOARD)"
+say "starting the CRM (data $DATA, gateway $GATEWAY)"
 start=$(date +%s)
 dotnet Crm.AppHost/bin/Release/net10.0/Crm.AppHost.dll >"$LOG" 2>&1 &
 HOST=$!
@@ -78,17 +77,34 @@ until grep -q "Press Ctrl+C to stop" "$LOG"; do
 done
 say "all resources healthy after $(($(date +%s) - start)) s"
 
-resources="$(curl -sf "$DASHBOARD/api/resources")"
-PGPORT="$(python3 -c 'import json,sys; print(next(r["endpoint"] for r in json.load(sys.stdin) if r["name"] == "postgres").rsplit(":", 1)[1])' <<<"$resources")"
+# Where the run listens: the gateway from <data>/endpoints.json (as bench/platform.sh reads the services).
+GATEWAY="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["gateway"])' "$DATA/endpoints.json")"
+# A resource's console output: Aspire's dashboard has no HTTP API for it, but DCP (started with
+# --monitor <AppHost pid>) keeps each process's stdout and stderr in <uid>_out / <uid>_err in its session
+# dir, one "<seq> <time> <text>" line each, and names the process in resource-executable-<uid>.log.
+DCP_DIR="$(dirname "$(pgrep -af -- "--monitor $HOST " | grep -o -- '--kubeconfig [^ ]*' | head -1 | cut -d' ' -f2)")"
+console() { # console <resource> out|err -> the file
+  local meta
+  meta="$(grep -l "\"Executable\": \"/$1-" "$DCP_DIR"/resource-executable-*.log | head -1)"
+  [ -n "$meta" ] || { echo "no console output of $1 in $DCP_DIR" >&2; exit 1; }
+  meta="${meta##*/resource-executable-}"
+  echo "$DCP_DIR/${meta%.log}_$2"
+}
+PG_META="$(grep -l '"Executable": "/postgres-' "$DCP_DIR"/resource-executable-*.log | head -1)"
+PGPORT="$(python3 -c '
+import json, sys
+line = next(l for l in open(sys.argv[1]) if "Starting process" in l)
+args = json.loads(line[line.index("{"):])["Args"]
+print(args[args.index("-p") + 1])' "$PG_META")"
 export PGHOST=127.0.0.1 PGPORT PGUSER=crm PGPASSWORD="$(cat "$DATA/secrets/postgres-password")"
 
 # --- 1. data -------------------------------------------------------------------------------------
 dotnet tools/Crm.Seed/bin/Release/net10.0/Crm.Seed.dll --url "$GATEWAY" --accounts "$ACCOUNTS" --owners "$OWNERS" --seed 42 --concurrency 8
 "$PSQL" -qAt -d sales -c "vacuum analyze" >/dev/null
-errors="$(curl -sf "$DASHBOARD/api/resources/sales/logs" | python3 -c '
-import json, sys
-lines = [l["text"] for l in json.load(sys.stdin) if "\"LogLevel\":\"Error\"" in l["text"] or "\"LogLevel\":\"Critical\"" in l["text"]]
-print(len(lines)); [print("  " + l[:600]) for l in lines[:3]]')"
+errors="$(python3 -c '
+import sys
+lines = [l for l in open(sys.argv[1], errors="replace") if "\"LogLevel\":\"Error\"" in l or "\"LogLevel\":\"Critical\"" in l]
+print(len(lines)); [print("  " + l[:600].rstrip()) for l in lines[:3]]' "$(console sales out)")"
 [ "${errors%%$'\n'*}" = 0 ] || say "the sales service logged errors while seeding (${errors%%$'\n'*}; the seeder retried them), the first ones:"$'\n'"${errors#*$'\n'}"
 say "sales database: $("$PSQL" -qAt -d sales -c "select count(*) from accounts") accounts, $("$PSQL" -qAt -d sales -c "select pg_size_pretty(pg_database_size('sales'))")"
 
@@ -115,18 +131,20 @@ dotnet tools/Crm.LoadDriver/bin/Release/net10.0/Crm.LoadDriver.dll -f "$URLS" -c
 # in front of the first query on a connection taken from its pool).
 "$PSQL" -qAt -d postgres -c "alter system set log_statement = 'all'" -c "alter system set log_line_prefix = '%m [%p] db=%d '" -c "select pg_reload_conf()" >/dev/null
 sleep 1
-python3 - "$URLS" "$token" "$DASHBOARD" "$WORK" "$ROOT/bench/sql/accounts-list.sql" "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" <<'PY'
-import json, re, sys, time, urllib.request
-urls_file, token, dashboard, work, sql_out, commit = sys.argv[1:]
+python3 - "$URLS" "$token" "$(console postgres err)" "$WORK" "$ROOT/bench/sql/accounts-list.sql" "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" <<'PY'
+import json, os, re, sys, time, urllib.request
+urls_file, token, pg_log, work, sql_out, commit = sys.argv[1:]
 urls = [u.strip() for u in open(urls_file) if u.strip()]
 
-def logs_after(seq):
-    with urllib.request.urlopen(f"{dashboard}/api/resources/postgres/logs?after={seq}") as r:
-        return json.load(r)
+def logs_after(offset):
+    """PostgreSQL's log lines written after byte offset, without DCP's "<seq> <time> " prefix."""
+    with open(pg_log, "rb") as f:
+        f.seek(offset)
+        lines = f.read().decode(errors="replace").splitlines()
+    return [{"text": l.split(" ", 2)[2] if l.count(" ") >= 2 else ""} for l in lines]
 
 def last_seq():
-    lines = logs_after(0)
-    return lines[-1]["seq"] if lines else 0
+    return os.path.getsize(pg_log)
 
 ENTRY = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+ \[\d+\] db=(\S*) ([A-Z]+):  (.*)$")
 

@@ -37,7 +37,8 @@ until grep -q "Press Ctrl+C to stop" "$LOG"; do
 done
 ready=$(date +%s.%N)
 python3 -c "import sys; print('startup: all resources healthy after %.1f s' % (float(sys.argv[2]) - float(sys.argv[1])))" "$start" "$ready"
-grep -E '^\s+\+[0-9.]+s ' "$LOG" | sed 's/^ */  /' || true
+# The AppHost's ResourceStateLogger lines: "+<seconds>s <resource> <state>/<health>".
+grep -oE '\+[0-9.]+s [a-z0-9-]+ [A-Za-z]+/[A-Za-z-]+' "$LOG" | sed 's/^/  /' || true
 
 identity="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["services"]["identity"][0])' "$DATA/endpoints.json")"
 token="$(curl -s "$identity/api/v1/auth/login" -H 'content-type: application/json' \
