@@ -15,7 +15,7 @@ public sealed class CrmResource(DistributedApplication app, string name)
 
     public string? Health => Snapshot?.HealthStatus?.ToString();
 
-    /// <summary>The process DCP started (for a project, <c>dotnet run</c>; the service is its child).</summary>
+    /// <summary>The process DCP started (a service's own program; for PostgreSQL, its signal wrapper).</summary>
     public int? Pid => Snapshot?.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value switch
     {
         int pid => pid,

@@ -1,8 +1,8 @@
 namespace Crm.Testing;
 
 /// <summary>
-/// A process and everything it started, from /proc. Aspire runs a project through <c>dotnet run</c> and
-/// PostgreSQL through a signal wrapper, so the pid it reports is the parent of the real server.
+/// A process and everything it started, from /proc. PostgreSQL runs under a signal wrapper (and RabbitMQ under
+/// its start script), so the pid Aspire reports may be the parent of the real server.
 /// </summary>
 public static class ProcessTree
 {
