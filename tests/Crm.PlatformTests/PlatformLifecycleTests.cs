@@ -129,7 +129,9 @@ public sealed class PlatformLifecycleTests(PlatformRun run, ITestOutputHelper ou
                 }
                 catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
                 {
-                    // the gateway going away mid-request is what this test does
+                    // The gateway going away mid-request is what this test does; a refused connection is retried
+                    // at a person's pace, not in a loop that would take the cores the shutdown needs.
+                    await Task.Delay(100, CancellationToken.None);
                 }
             }
         })).ToList();
@@ -142,11 +144,10 @@ public sealed class PlatformLifecycleTests(PlatformRun run, ITestOutputHelper ou
         run.PostgresDataDir = RunProcesses.PostgresDataDir(processes);
         var stopwatch = Stopwatch.StartNew();
         run.Current.Terminate();
+        TimeSpan gone;
         try
         {
-            var gone = await run.WaitUntilGoneAsync(processes, stopwatch, TimeSpan.FromSeconds(60));
-            output.WriteLine($"SIGTERM with 4 clients calling: {processes.Count} processes gone in {gone.TotalSeconds:F1} s ({answered} answers before and during)");
-            gone.ShouldBeLessThanOrEqualTo(TimeSpan.FromSeconds(20));
+            gone = await run.WaitUntilGoneAsync(processes, stopwatch, TimeSpan.FromSeconds(60), output.WriteLine);
         }
         finally
         {
@@ -154,8 +155,11 @@ public sealed class PlatformLifecycleTests(PlatformRun run, ITestOutputHelper ou
             await Task.WhenAll(load);
         }
 
+        output.WriteLine($"SIGTERM with 4 clients calling: {processes.Count} processes gone in {gone.TotalSeconds:F1} s ({answered} answers before and during)");
         var control = PostgresControl.Read(run.PostgresDataDir);
-        control.IsCleanShutdown.ShouldBeTrue($"pg_controldata says {control}");
+        this.ShouldSatisfyAllConditions(
+            () => gone.ShouldBeLessThanOrEqualTo(TimeSpan.FromSeconds(20)),
+            () => control.IsCleanShutdown.ShouldBeTrue($"pg_controldata says {control}"));
     }
 
     [Fact, Step(6)]
@@ -185,7 +189,7 @@ public sealed class PlatformLifecycleTests(PlatformRun run, ITestOutputHelper ou
 
         var stopwatch = Stopwatch.StartNew();
         run.Current.Kill();
-        var gone = await run.WaitUntilGoneAsync(processes, stopwatch, TimeSpan.FromSeconds(90));
+        var gone = await run.WaitUntilGoneAsync(processes, stopwatch, TimeSpan.FromSeconds(90), output.WriteLine);
         output.WriteLine($"SIGKILL: {processes.Count} processes gone in {gone.TotalSeconds:F1} s");
     }
 

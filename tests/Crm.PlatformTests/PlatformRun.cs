@@ -68,13 +68,21 @@ public sealed class PlatformRun : IAsyncLifetime
     /// <summary>
     /// Waits until none of <paramref name="processes"/> is alive and nothing else of the run is found; returns how long
     /// that took from <paramref name="since"/>, or throws naming what is left after <paramref name="timeout"/>.
+    /// <paramref name="log"/> hears when each process went, for a failure to say what was slow.
     /// </summary>
-    public async Task<TimeSpan> WaitUntilGoneAsync(IReadOnlyList<RunProcess> processes, Stopwatch since, TimeSpan timeout)
+    public async Task<TimeSpan> WaitUntilGoneAsync(IReadOnlyList<RunProcess> processes, Stopwatch since, TimeSpan timeout, Action<string>? log = null)
     {
         var ports = Ports();
+        var alive = processes.ToList();
         while (true)
         {
-            var left = processes.Where(p => p.IsAlive).Concat(RunProcesses.Find(Current.Pid, DataDir, ports)).DistinctBy(p => p.Pid).ToList();
+            foreach (var ended in alive.Where(p => !p.IsAlive).ToList())
+            {
+                log?.Invoke($"+{since.Elapsed.TotalSeconds:F1} s gone: {Shorten(ended.CommandLine)}");
+                alive.Remove(ended);
+            }
+
+            var left = alive.Concat(RunProcesses.Find(Current.Pid, DataDir, ports)).DistinctBy(p => p.Pid).ToList();
             if (left.Count == 0)
             {
                 return since.Elapsed;
@@ -88,6 +96,8 @@ public sealed class PlatformRun : IAsyncLifetime
             await Task.Delay(100);
         }
     }
+
+    private static string Shorten(string commandLine) => commandLine.Length <= 140 ? commandLine : commandLine[..140] + "...";
 
     /// <summary>The app and dashboard ports, and those the run lists in &lt;data&gt;/endpoints.json (services, broker).</summary>
     private List<int> Ports()

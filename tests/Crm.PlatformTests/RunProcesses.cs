@@ -27,7 +27,7 @@ public static class RunProcesses
         foreach (var pid in AllPids().Where(p => p != self))
         {
             var commandLine = CommandLineOf(pid);
-            if (commandLine.Contains("dcp", StringComparison.Ordinal) && commandLine.Contains($"--monitor {appHostPid}", StringComparison.Ordinal))
+            if (commandLine.Contains("dcp", StringComparison.Ordinal) && Regex.IsMatch(commandLine, $@"--monitor {appHostPid}(?!\d)"))
             {
                 roots.Add(pid);
             }
