@@ -169,21 +169,21 @@ public sealed class PlatformLifecycleTests(PlatformRun run, ITestOutputHelper ou
         before.IsCleanShutdown.ShouldBeTrue($"nothing to replay at the next start: {before}");
 
         await run.StartAsync();
-        var links = await run.Current.WaitForSummaryAsync(PlatformRun.StartTimeout);
 
-        links.DashboardLogin.ShouldBe(run.FirstLinks.DashboardLogin);
-        links.ApiKey.ShouldBe(run.FirstLinks.ApiKey);
-        using var api = new TelemetryApi(links.Dashboard, links.ApiKey);
-        (await api.StatusWithKeyAsync("/api/telemetry/resources", links.ApiKey)).ShouldBe(HttpStatusCode.OK);
-        using var session = await CrmSession.SignInAsync(links.App, PlatformRun.AdminEmail, PlatformRun.AdminPassword);
-        (await session.GetAsync("/api/v1/accounts")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The dashboard is up long before the services: the kept key and login link are checked there.
+        using var api = new TelemetryApi(run.FirstLinks.Dashboard, run.FirstLinks.ApiKey);
+        await api.WaitUntilServingAsync(PlatformRun.StartTimeout, () => run.Current.HasExited);
+        var (signedIn, cookies) = await DashboardBrowserAsync(run.FirstLinks.DashboardLogin);
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Found);
+        cookies.ShouldHaveSingleItem().Name.ShouldStartWith(".Aspire.Dashboard.Auth");
     }
 
     [Fact, Step(7)]
     public async Task After_a_sigkill_of_the_apphost_nothing_of_its_run_is_left_within_90_s()
     {
         run.Current.HasExited.ShouldBeFalse("step 6 left the second start running");
-        var processes = run.Processes();
+        // Killed once the services run too (they start when PostgreSQL and Redis are healthy), not before.
+        var processes = await run.WaitForProcessesAsync(ps => ps.Any(p => p.CommandLine.EndsWith("/Crm.Sales", StringComparison.Ordinal)), PlatformRun.StartTimeout);
         processes.ShouldContain(p => p.CommandLine.Contains("dcp", StringComparison.Ordinal));
         processes.Count.ShouldBeGreaterThan(10, string.Join('\n', processes));
 
@@ -202,25 +202,7 @@ public sealed class PlatformLifecycleTests(PlatformRun run, ITestOutputHelper ou
         using var api = new TelemetryApi(new Uri($"http://localhost:{run.DashboardPort}"), key);
         try
         {
-            // The dashboard answers long before the services are healthy: no need to wait for them.
-            var deadline = DateTime.UtcNow + PlatformRun.StartTimeout;
-            while (true)
-            {
-                try
-                {
-                    if (await api.StatusWithKeyAsync("/api/telemetry/resources", key) == HttpStatusCode.OK)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException) when (DateTime.UtcNow < deadline && !run.Current.HasExited)
-                {
-                    // not listening yet
-                }
-
-                await Task.Delay(250);
-            }
-
+            await api.WaitUntilServingAsync(PlatformRun.StartTimeout, () => run.Current.HasExited);
             (await api.StatusWithKeyAsync("/api/telemetry/resources", generated)).ShouldBe(HttpStatusCode.Unauthorized);
             (await api.StatusWithKeyAsync("/api/telemetry/resources", null)).ShouldBe(HttpStatusCode.Unauthorized);
             File.ReadAllText(run.GeneratedApiKeyFile).Trim().ShouldBe(generated, "the kept key is left as it was");

@@ -17,6 +17,8 @@ public sealed class PlatformRun : IAsyncLifetime
     /// <summary>A cold start (initdb, RabbitMQ's first boot, migrations) on a two-core machine shared with other work.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
 
+    private bool _disposed;
+
     public string RepoRoot { get; } = FindRepoRoot();
 
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "crm-platform-" + Guid.NewGuid().ToString("N")[..12]);
@@ -37,6 +39,15 @@ public sealed class PlatformRun : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The AppHost runs in a session of its own, out of reach of a Ctrl+C or a stop of this test run: when the
+        // run ends before the steps do, a SIGKILL makes DCP stop what it started (the SIGKILL step proves it does).
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (!_disposed && Current is { HasExited: false })
+            {
+                Current.Kill();
+            }
+        };
         await StartAsync();
         FirstLinks = await Current.WaitForSummaryAsync(StartTimeout);
     }
@@ -64,6 +75,23 @@ public sealed class PlatformRun : IAsyncLifetime
 
     /// <summary>Every process of the current run, as it is now.</summary>
     public IReadOnlyList<RunProcess> Processes() => RunProcesses.Find(Current.Pid, DataDir, Ports());
+
+    /// <summary>Waits until the run's processes are as <paramref name="ready"/> wants them, and returns them.</summary>
+    public async Task<IReadOnlyList<RunProcess>> WaitForProcessesAsync(Func<IReadOnlyList<RunProcess>, bool> ready, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var processes = Processes();
+            if (ready(processes))
+            {
+                return processes;
+            }
+
+            (DateTime.UtcNow < deadline && !Current.HasExited).ShouldBeTrue($"the run's processes never got there:\n{string.Join('\n', processes)}\n{Current.Output}");
+            await Task.Delay(500);
+        }
+    }
 
     /// <summary>
     /// Waits until none of <paramref name="processes"/> is alive and nothing else of the run is found; returns how long
@@ -134,6 +162,7 @@ public sealed class PlatformRun : IAsyncLifetime
             }
 
             await Task.Delay(500);
+            _disposed = true;
             Current.Dispose();
         }
 

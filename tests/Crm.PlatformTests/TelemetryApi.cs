@@ -21,6 +21,29 @@ public sealed class TelemetryApi(Uri dashboard, string apiKey) : IDisposable
         return response.StatusCode;
     }
 
+    /// <summary>Waits until the dashboard answers the API with this key: it is up long before the services are.</summary>
+    public async Task WaitUntilServingAsync(TimeSpan timeout, Func<bool> gaveUp)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                if (await StatusWithKeyAsync("/api/telemetry/resources", apiKey) == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !gaveUp())
+            {
+                // not listening yet
+            }
+
+            (DateTime.UtcNow < deadline && !gaveUp()).ShouldBeTrue("the dashboard did not answer the API with the key");
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>
     /// The spans of one trace, once <paramref name="complete"/> holds: services export in batches, so a trace fills up
     /// over a few seconds.
