@@ -9,7 +9,7 @@ namespace Crm.IntegrationTests;
 /// A dependency that is down, as clients see it: the database down means 503 with Retry-After and nothing
 /// written; the broker down means Degraded, writes still accepted and their events delivered once it is back.
 /// </summary>
-[Collection(CrmCollection.Name)]
+[Collection(DisruptiveCollection.Name)]
 public sealed class DependencyOutageTests(CrmFixture fixture)
 {
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(120);

@@ -1,6 +1,6 @@
 using Crm.Testing;
 
-namespace Crm.BrowserTests;
+namespace Crm.IntegrationTests.Browser;
 
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<CrmFixture>, ICollectionFixture<BrowserFixture>
