@@ -5,8 +5,7 @@ using Shouldly;
 
 namespace Crm.IntegrationTests;
 
-[Collection(CrmCollection.Name)]
-public sealed class ActivitiesApiTests(CrmFixture fixture)
+public sealed class ActivitiesApiTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     [Fact]
     public async Task A_task_related_to_an_opportunity_and_a_contact_shows_on_both_timelines()

@@ -5,8 +5,7 @@ using Shouldly;
 namespace Crm.IntegrationTests;
 
 /// <summary>Activities links to records other services own: their events keep its directories current (names, deactivations).</summary>
-[Collection(CrmCollection.Name)]
-public sealed class ActivityDirectoryTests(CrmFixture fixture)
+public sealed class ActivityDirectoryTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     [Fact]
     public async Task A_contact_from_Sales_becomes_linkable_follows_renames_and_refuses_new_links_once_deactivated()

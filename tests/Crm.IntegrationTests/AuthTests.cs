@@ -4,8 +4,7 @@ using Shouldly;
 
 namespace Crm.IntegrationTests;
 
-[Collection(CrmCollection.Name)]
-public sealed class AuthTests(CrmFixture fixture)
+public sealed class AuthTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     [Fact]
     public async Task Login_answers_a_token_and_the_user_and_keeps_the_refresh_token_away_from_the_browser()

@@ -5,8 +5,7 @@ using Shouldly;
 
 namespace Crm.IntegrationTests;
 
-[Collection(CrmCollection.Name)]
-public sealed class BillingContractsApiTests(CrmFixture fixture)
+public sealed class BillingContractsApiTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

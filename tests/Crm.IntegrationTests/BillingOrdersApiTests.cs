@@ -6,8 +6,7 @@ using Shouldly;
 
 namespace Crm.IntegrationTests;
 
-[Collection(CrmCollection.Name)]
-public sealed class BillingOrdersApiTests(CrmFixture fixture)
+public sealed class BillingOrdersApiTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     [Fact]
     public async Task A_won_deal_generates_one_order_with_its_lines_copied()

@@ -5,8 +5,7 @@ using Shouldly;
 
 namespace Crm.IntegrationTests;
 
-[Collection(CrmCollection.Name)]
-public sealed class BillingPaymentsApiTests(CrmFixture fixture)
+public sealed class BillingPaymentsApiTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     private async Task<(HttpClient Client, JsonNode Order, BillingDeal Deal)> OrderAsync()
     {

@@ -5,8 +5,7 @@ using Shouldly;
 
 namespace Crm.IntegrationTests;
 
-[Collection(CrmCollection.Name)]
-public sealed class BillingRetainerReportTests(CrmFixture fixture)
+public sealed class BillingRetainerReportTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     private static Task<JsonNode> PayContractAsync(BillingDeal deal, JsonNode contract, object amount, string periodStart, string status = "Completed") =>
         deal.Client.PostJsonAsync($"/api/v1/contracts/{contract.Str("id")}/payments", new

@@ -5,8 +5,7 @@ using Shouldly;
 
 namespace Crm.IntegrationTests;
 
-[Collection(CrmCollection.Name)]
-public sealed class CasesApiTests(CrmFixture fixture)
+public sealed class CasesApiTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     private static Task<JsonNode> OpenAsync(SalesWorld world, string subject, string priority = "Medium", object? extra = null) =>
         world.Client.PostJsonAsync("/api/v1/cases", ActivityTestData.Body(new { subject, status = "New", priority, account_id = world.AccountId }, extra)).CreatedAsync();

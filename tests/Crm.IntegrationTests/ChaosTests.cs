@@ -18,7 +18,7 @@ namespace Crm.IntegrationTests;
 /// same key after any error until it gets a definitive answer. Afterwards every directory matches its
 /// source, every won deal has exactly one order, no payment is doubled and no event waits in an error queue.
 /// </summary>
-[Collection(CrmCollection.Name)]
+[Collection(DisruptiveCollection.Name)]
 public sealed class ChaosTests(CrmFixture fixture, ITestOutputHelper output)
 {
     private const int Workers = 4;

@@ -6,8 +6,7 @@ using Shouldly;
 
 namespace Crm.IntegrationTests;
 
-[Collection(CrmCollection.Name)]
-public sealed class ContactsApiTests(CrmFixture fixture)
+public sealed class ContactsApiTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     private async Task<HttpClient> UserClientAsync() => fixture.CreateClient().WithBearer((await TestUsers.CreateAsync(fixture)).Token);
 

@@ -10,7 +10,7 @@ namespace Crm.IntegrationTests;
 /// Processes that crash (SIGKILL) come back by themselves, infrastructure as well as services, and the API
 /// works again without anyone starting anything by hand.
 /// </summary>
-[Collection(CrmCollection.Name)]
+[Collection(DisruptiveCollection.Name)]
 public sealed class CrashRecoveryTests(CrmFixture fixture)
 {
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(180);

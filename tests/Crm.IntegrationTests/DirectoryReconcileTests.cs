@@ -5,7 +5,7 @@ using Shouldly;
 namespace Crm.IntegrationTests;
 
 /// <summary><c>./crm events reconcile</c>: every directory rebuilt from its owner's API, by version, idempotently.</summary>
-[Collection(CrmCollection.Name)]
+[Collection(DisruptiveCollection.Name)]
 public sealed class DirectoryReconcileTests(CrmFixture fixture)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace Crm.IntegrationTests;
 /// error queue until <c>./crm events redrive</c> sends it back, and is applied once. Billing's account
 /// directory is broken by renaming its table, the way a bad deploy or a lost table would break it.
 /// </summary>
-[Collection(CrmCollection.Name)]
+[Collection(DisruptiveCollection.Name)]
 public sealed class ErrorQueueTests(CrmFixture fixture)
 {
     [Fact]

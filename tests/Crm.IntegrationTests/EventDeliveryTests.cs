@@ -6,7 +6,7 @@ using Shouldly;
 namespace Crm.IntegrationTests;
 
 /// <summary>Outbox → RabbitMQ → inbox, end to end: Identity's user events reach Billing's and Activities' directories.</summary>
-[Collection(CrmCollection.Name)]
+[Collection(DisruptiveCollection.Name)]
 public sealed class EventDeliveryTests(CrmFixture fixture)
 {
     [Fact]

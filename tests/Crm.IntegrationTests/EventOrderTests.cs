@@ -8,8 +8,7 @@ namespace Crm.IntegrationTests;
 /// Every consumer compares versions instead of relying on order: here an older copy of each kind of event
 /// is published (through the owner's own outbox) after the newer one was applied, and the newer one stays.
 /// </summary>
-[Collection(CrmCollection.Name)]
-public sealed class EventOrderTests(CrmFixture fixture)
+public sealed class EventOrderTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     private const string StaleName = "Stale copy";
 

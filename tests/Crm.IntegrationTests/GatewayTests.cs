@@ -4,7 +4,7 @@ using Shouldly;
 
 namespace Crm.IntegrationTests;
 
-[Collection(CrmCollection.Name)]
+[Collection(DisruptiveCollection.Name)]
 public sealed class GatewayTests(CrmFixture fixture)
 {
     private HttpClient CookieClient(CookieContainer cookies) =>

@@ -11,8 +11,7 @@ namespace Crm.IntegrationTests;
 /// <c>Idempotency-Key</c> on every creating or acting POST: a retry with the same key and body gets the
 /// first answer without the work being done again; the key, the work and the answer commit together.
 /// </summary>
-[Collection(CrmCollection.Name)]
-public sealed class IdempotencyTests(CrmFixture fixture)
+public sealed class IdempotencyTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     private const string KeyHeader = "Idempotency-Key";
     private const string ReplayedHeader = "Idempotent-Replayed";

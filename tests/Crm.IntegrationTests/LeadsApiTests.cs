@@ -6,8 +6,7 @@ using Shouldly;
 
 namespace Crm.IntegrationTests;
 
-[Collection(CrmCollection.Name)]
-public sealed class LeadsApiTests(CrmFixture fixture)
+public sealed class LeadsApiTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     private static async Task<JsonNode> PostAsync(HttpClient client, string url, object body)
     {

@@ -6,8 +6,7 @@ using Shouldly;
 
 namespace Crm.IntegrationTests;
 
-[Collection(CrmCollection.Name)]
-public sealed class MigrationRunnerTests(CrmFixture fixture)
+public sealed class MigrationRunnerTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     [Fact]
     public async Task Replicas_starting_together_apply_each_script_exactly_once()

@@ -9,8 +9,7 @@ namespace Crm.IntegrationTests;
 /// The web app's types are generated from the OpenAPI documents committed under web/openapi; this
 /// keeps them equal to what the services really serve. `./crm openapi` rewrites them.
 /// </summary>
-[Collection(CrmCollection.Name)]
-public sealed class OpenApiDocumentsTests(CrmFixture fixture)
+public sealed class OpenApiDocumentsTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     public static TheoryData<string> Services => new() { "identity", "sales", "billing", "activities" };
 

@@ -12,7 +12,7 @@ namespace Crm.IntegrationTests;
 /// Billing is SIGKILLed again and again while ten clients post payments to one order, each with its own
 /// Idempotency-Key, retrying on any error as a client should. No payment may be lost or counted twice.
 /// </summary>
-[Collection(CrmCollection.Name)]
+[Collection(DisruptiveCollection.Name)]
 public sealed class PaymentCrashTests(CrmFixture fixture, ITestOutputHelper output)
 {
     private const int Clients = 10;

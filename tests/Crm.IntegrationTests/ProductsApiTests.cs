@@ -5,8 +5,7 @@ using Shouldly;
 
 namespace Crm.IntegrationTests;
 
-[Collection(CrmCollection.Name)]
-public sealed class ProductsApiTests(CrmFixture fixture)
+public sealed class ProductsApiTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     private async Task<HttpClient> AdminAsync() => fixture.CreateClient().WithBearer(await fixture.AdminTokenAsync());
 

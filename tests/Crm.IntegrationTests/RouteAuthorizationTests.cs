@@ -10,8 +10,7 @@ namespace Crm.IntegrationTests;
 /// Enumerates every route each service publishes in its OpenAPI document and calls it without
 /// credentials: all must answer 401 but the few that are public by design.
 /// </summary>
-[Collection(CrmCollection.Name)]
-public sealed partial class RouteAuthorizationTests(CrmFixture fixture)
+public sealed partial class RouteAuthorizationTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     private static readonly HashSet<string> Anonymous = new(StringComparer.Ordinal)
     {

@@ -4,8 +4,7 @@ using Shouldly;
 
 namespace Crm.IntegrationTests;
 
-[Collection(CrmCollection.Name)]
-public sealed class UsersAdminTests(CrmFixture fixture)
+public sealed class UsersAdminTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     [Fact]
     public async Task Admin_creates_a_user_whose_one_time_link_sets_the_password_once()

@@ -12,9 +12,9 @@ namespace Crm.Testing;
 
 /// <summary>
 /// The whole CRM started once per test run by Aspire.Hosting.Testing from the real AppHost (Crm.AppHost), in a
-/// fresh temp data dir on free ports with ASPNETCORE_ENVIRONMENT=Testing. Use it as a collection fixture (see
-/// <see cref="CrmCollection"/>); every fixture instance shares the one application, which is stopped when the
-/// test process exits (and cleaned up by Aspire's orchestrator if the process is killed).
+/// fresh temp data dir on free ports with ASPNETCORE_ENVIRONMENT=Testing. Use it as a class or collection fixture:
+/// every fixture instance shares the one application, which is stopped when the test process exits (and cleaned
+/// up by Aspire's orchestrator if the process is killed).
 /// </summary>
 public sealed class CrmFixture : IAsyncLifetime
 {
@@ -38,12 +38,11 @@ public sealed class CrmFixture : IAsyncLifetime
     private static RunningCrm? _shared;
 
     /// <summary>
-    /// Replicas per service (<c>sales</c>, <c>billing</c>...; 1 when absent) for the one start of this test run.
-    /// Set it before the first fixture starts, from a collection fixture of the test assembly that then starts this
-    /// one (tests/Crm.FailoverTests): xunit creates collection fixtures by reflection before it touches any of the
-    /// assembly's code, so a test class's static constructor or a module initializer is too late.
+    /// Replicas per service (<c>sales</c>, <c>billing</c>...; 1 when absent) for the one start of this test run. Sales
+    /// runs as two (sales-1, sales-2) so the failover test shares the run with every other test, and those run
+    /// against a replicated service as production may. Change it only before the first fixture starts.
     /// </summary>
-    public static Dictionary<string, int> Replicas { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public static Dictionary<string, int> Replicas { get; } = new(StringComparer.OrdinalIgnoreCase) { ["sales"] = 2 };
 
     // Tests see only the members below, never the orchestrator itself: the one that runs the CRM can then be
     // replaced by changing this file alone.
@@ -254,18 +253,3 @@ public sealed record LoginResponse(
     [property: JsonPropertyName("token")] string Token,
     [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt,
     [property: JsonPropertyName("user")] System.Text.Json.JsonElement User);
-
-/// <summary>
-/// The collection name for tests sharing the running CRM. xunit v2 only honours a collection definition
-/// declared in the test assembly itself, so each test project adds:
-/// <code>
-/// [CollectionDefinition(CrmCollection.Name)]
-/// public sealed class CrmTests : ICollectionFixture&lt;CrmFixture&gt;;
-/// </code>
-/// and marks its classes <c>[Collection(CrmCollection.Name)]</c>. (<c>IClassFixture&lt;CrmFixture&gt;</c>
-/// works as well: every fixture instance shares the one topology.)
-/// </summary>
-public static class CrmCollection
-{
-    public const string Name = "crm";
-}

@@ -29,7 +29,7 @@ namespace Crm.IntegrationTests.Adversarial;
 /// along the way must not make a record or a list unreadable (the 9999-12-31 all-day event did).
 /// The four services run in parallel; the counts are written to the test output.
 /// </summary>
-[Collection(CrmCollection.Name)]
+[Collection(DisruptiveCollection.Name)]
 public sealed class AdversarialInputTests(CrmFixture fixture, ITestOutputHelper output)
 {
     private static readonly string[] Services = ["identity", "sales", "billing", "activities"];

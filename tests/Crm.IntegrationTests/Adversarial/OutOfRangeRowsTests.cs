@@ -11,8 +11,7 @@ namespace Crm.IntegrationTests.Adversarial;
 /// are written here straight into the databases, as the old API would have stored them, and each
 /// migration script is run again (they only touch rows out of range).
 /// </summary>
-[Collection(CrmCollection.Name)]
-public sealed class OutOfRangeRowsTests(CrmFixture fixture)
+public sealed class OutOfRangeRowsTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
     [Fact]
     public async Task An_all_day_event_ending_9999_12_31_reads_and_the_migration_brings_it_and_an_infinite_task_into_range()

@@ -6,7 +6,7 @@ using Crm.Testing;
 using Microsoft.Playwright;
 using Shouldly;
 
-namespace Crm.BrowserTests;
+namespace Crm.IntegrationTests.Browser;
 
 /// <summary>
 /// Workflows 2 and 3 in the UI: a won deal (set up through the API: a one-off and a retainer

@@ -4,7 +4,7 @@ using Crm.Testing;
 using Microsoft.Playwright;
 using Shouldly;
 
-namespace Crm.BrowserTests;
+namespace Crm.IntegrationTests.Browser;
 
 /// <summary>
 /// Workflow 1 through the real gateway: a lead created in the UI, moved along its status path and

@@ -4,7 +4,7 @@ using Crm.Testing;
 using Microsoft.Playwright;
 using Shouldly;
 
-namespace Crm.BrowserTests;
+namespace Crm.IntegrationTests.Browser;
 
 /// <summary>
 /// Workflow 4 and the support queue in the UI. An account with a contact and an opportunity (set up

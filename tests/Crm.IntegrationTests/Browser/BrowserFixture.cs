@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Crm.BrowserTests;
+namespace Crm.IntegrationTests.Browser;
 
 /// <summary>Debian's headless Chromium driven by Playwright (never a downloaded browser).</summary>
 public sealed class BrowserFixture : IAsyncLifetime

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Crm.Testing;
 using Microsoft.Playwright;
 
-namespace Crm.BrowserTests;
+namespace Crm.IntegrationTests.Browser;
 
 /// <summary>Steps every browser test shares: opening a page and logging in through the login form.</summary>
 public static class PageActions

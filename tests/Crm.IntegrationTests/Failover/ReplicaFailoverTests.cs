@@ -6,7 +6,7 @@ using Crm.Testing;
 using Shouldly;
 using Xunit.Abstractions;
 
-namespace Crm.FailoverTests;
+namespace Crm.IntegrationTests.Failover;
 
 /// <summary>
 /// A Sales replica is killed under load and kept down, then started again: the gateway notices (a failed
@@ -14,10 +14,10 @@ namespace Crm.FailoverTests;
 /// app sends them, may be resent to the surviving replica; at most one request may fail while the gateway
 /// learns, and the replica that comes back rejoins the rotation.
 /// </summary>
-[Collection(CrmCollection.Name)]
-public sealed class ReplicaFailoverTests(TwoSalesReplicas crm, ITestOutputHelper output)
+[Collection(DisruptiveCollection.Name)]
+public sealed class ReplicaFailoverTests(CrmFixture fixture, ITestOutputHelper output)
 {
-    private CrmFixture Fixture => crm.Crm;
+    private CrmFixture Fixture => fixture;
 
     private const int Workers = 4;
     private static readonly TimeSpan LoadAfterKill = TimeSpan.FromSeconds(20);

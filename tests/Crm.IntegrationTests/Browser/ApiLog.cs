@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
-namespace Crm.BrowserTests;
+namespace Crm.IntegrationTests.Browser;
 
 /// <summary>The API calls a page made (status, method, URL, time), kept from the page's creation so a failed step can say what the app was told.</summary>
 public sealed class ApiLog

@@ -3,7 +3,7 @@ using Crm.Testing;
 using Microsoft.Playwright;
 using Shouldly;
 
-namespace Crm.BrowserTests;
+namespace Crm.IntegrationTests.Browser;
 
 [Collection(BrowserCollection.Name)]
 public sealed class SignInAndUsersTests(CrmFixture crm, BrowserFixture browser)

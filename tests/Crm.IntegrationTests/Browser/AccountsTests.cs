@@ -5,7 +5,7 @@ using Crm.Testing;
 using Microsoft.Playwright;
 using Shouldly;
 
-namespace Crm.BrowserTests;
+namespace Crm.IntegrationTests.Browser;
 
 /// <summary>
 /// The Accounts slice through the real gateway: New modal (with an inline error first), record page,
