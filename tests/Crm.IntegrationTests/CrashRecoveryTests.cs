@@ -30,7 +30,9 @@ public sealed class CrashRecoveryTests(CrmFixture fixture)
         await fixture.WaitHealthyAsync(resource, Recovery);
         // This test process's own pooled connections died with a killed server; later tests must not get them.
         NpgsqlConnection.ClearAllPools();
-        fixture.RestartCount(resource).ShouldBe(restarts + 1);
+        // At least once: a restart that comes up while the killed server's last children still hold its port or
+        // shared memory ends at once and is retried after a back-off, so one kill can take two starts.
+        fixture.RestartCount(resource).ShouldBeGreaterThan(restarts);
         await PublicHealth.WaitForHealthyAsync(fixture, Recovery);
 
         // Reads, writes, and the events they raise all flow again.
