@@ -21,5 +21,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     css: false,
     include: ['src/**/*.test.{ts,tsx}'],
+    // ./crm test runs these at low priority beside the integration tests: a starved test is slow, not wrong.
+    testTimeout: 30_000,
   },
 })

@@ -1,3 +1,4 @@
+using Crm.AppHost.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -13,8 +14,9 @@ public static class InfrastructureResourceBuilderExtensions
         this IResourceBuilder<ServerResource> builder, int port, Func<ServerResource, CancellationToken, Task<HealthCheckResult>> check)
     {
         var key = $"{builder.Resource.Name}_ready";
+        var health = new ReadinessPollingHealthCheck(new DelegateHealthCheck(ct => check(builder.Resource, ct)), TimeSpan.FromSeconds(5));
         builder.ApplicationBuilder.Services.AddHealthChecks()
-            .Add(new HealthCheckRegistration(key, _ => new DelegateHealthCheck(ct => check(builder.Resource, ct)), HealthStatus.Unhealthy, []) { Timeout = TimeSpan.FromSeconds(5) });
+            .Add(new HealthCheckRegistration(key, _ => health, HealthStatus.Unhealthy, []) { Timeout = health.Timeout });
         return builder
             .WithEndpoint(port: port, targetPort: port, scheme: "tcp", name: ServerResource.EndpointName, isProxied: false)
             .WithHealthCheck(key);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Aspire.Hosting.Publishing;
+using Crm.AppHost.Health;
 using Crm.AppHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -70,9 +71,12 @@ public static class ServiceResourceBuilderExtensions
         var key = $"{service.Resource.Name}_health";
         var endpoint = service.GetEndpoint("http");
         service.ApplicationBuilder.Services.AddHttpClient(nameof(ServiceHealthCheck), c => c.Timeout = TimeSpan.FromSeconds(5));
+        // One instance per resource: it remembers whether the service was Healthy at the last check.
+        ReadinessPollingHealthCheck? health = null;
         service.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             key,
-            sp => new ServiceHealthCheck(() => new Uri(endpoint.Url), sp.GetRequiredService<IHttpClientFactory>()),
+            sp => health ??= new ReadinessPollingHealthCheck(
+                new ServiceHealthCheck(() => new Uri(endpoint.Url), sp.GetRequiredService<IHttpClientFactory>()), TimeSpan.FromSeconds(5)),
             HealthStatus.Unhealthy,
             []));
         return service.WithHealthCheck(key);

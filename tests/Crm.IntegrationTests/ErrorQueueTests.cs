@@ -5,54 +5,13 @@ using Shouldly;
 namespace Crm.IntegrationTests;
 
 /// <summary>
-/// A message whose consumer keeps failing: it is retried on the (test-short) schedule, then waits in its
-/// error queue until <c>./crm events redrive</c> sends it back, and is applied once. Billing's account
-/// directory is broken by renaming its table, the way a bad deploy or a lost table would break it.
+/// A consumer stopped while it retries a failing message: stopping is not failing, so the message goes back to its
+/// queue, not to the error queue. Billing's account directory is broken by renaming its table, the way a bad deploy
+/// or a lost table would break it (<see cref="PoisonMessageTests"/> covers a message that fails every retry).
 /// </summary>
 [Collection(DisruptiveCollection.Name)]
 public sealed class ErrorQueueTests(CrmFixture fixture)
 {
-    [Fact]
-    public async Task A_message_that_fails_every_retry_waits_in_the_error_queue_and_a_redrive_applies_it_once()
-    {
-        await using var queues = new ErrorQueues(CrmRun.Load(fixture.DataDir));
-        Guid accountId;
-        ErrorQueue failed;
-        await BreakBillingDirectoryAsync();
-        try
-        {
-            accountId = await CreateAccountAsync();
-            failed = (await Eventually.WaitForAsync(
-                async () => (await queues.ListAsync(CancellationToken.None)).FirstOrDefault(q =>
-                    q.Name.StartsWith("billing-", StringComparison.Ordinal) && q.Messages > 0 && q.MessageType?.Contains("AccountCreated", StringComparison.Ordinal) == true),
-                q => q is not null,
-                TimeSpan.FromSeconds(200),
-                "the AccountCreated message in Billing's error queue"))!;
-            failed.Messages.ShouldBe(1u);
-            failed.InputQueue.ShouldBe(failed.Name[..^ErrorQueues.Suffix.Length]);
-            failed.Exception.ShouldNotBeNull().ShouldContain("directory_records");
-
-            var listed = await fixture.RunEventsToolAsync("list");
-            listed.ShouldContain($"{failed.Name}: 1 message(s) (input queue {failed.InputQueue})");
-            listed.ShouldContain("AccountCreated");
-        }
-        finally
-        {
-            await RepairBillingDirectoryAsync();
-        }
-
-        // Repairing the table alone brings nothing back: the message waits for the redrive.
-        (await BillingCopiesAsync(accountId)).ShouldBe(0);
-        (await fixture.RunEventsToolAsync("redrive", "--queue", failed.Name)).ShouldContain($"moved 1 message(s) from {failed.Name} to {failed.InputQueue}");
-
-        await Eventually.WaitForAsync(() => BillingCopiesAsync(accountId), n => n == 1, TimeSpan.FromSeconds(30), "the redriven account in Billing's directory");
-        var messageId = await fixture.ScalarAsync<Guid>(
-            "salesdb", "SELECT message_id FROM outbox_messages WHERE message_type LIKE '%.AccountCreated' AND payload->'account'->>'accountId' = @id", new { id = accountId.ToString() });
-        (await fixture.ScalarAsync<long>("billingdb", "SELECT count(*) FROM inbox_messages WHERE message_id = @messageId AND consumer = 'account-directory'", new { messageId })).ShouldBe(1);
-        (await queues.ListAsync(CancellationToken.None)).Single(q => q.Name == failed.Name).Messages.ShouldBe(0u);
-        (await fixture.RunEventsToolAsync("redrive", "--queue", failed.Name)).ShouldContain("redrove 0 message(s) from 1 error queue(s)");
-    }
-
     [Fact]
     public async Task A_consumer_stopped_in_the_middle_of_its_retries_hands_the_message_back_and_applies_it_after_its_restart()
     {
