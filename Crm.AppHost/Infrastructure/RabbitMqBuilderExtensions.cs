@@ -61,6 +61,9 @@ public static class RabbitMqBuilderExtensions
             .WithEnvironment("RABBITMQ_CONF_ENV_FILE", Path.Combine(dir, "rabbitmq-env.conf"))
             .WithEnvironment("RABBITMQ_CONFIG_FILE", Path.Combine(dir, "rabbitmq"))
             .WithEnvironment("RABBITMQ_ADVANCED_CONFIG_FILE", Path.Combine(dir, "advanced.config"))
+            // Erlang's schedulers spin while idle by default; on a shared two-core machine that spinning takes the CPU
+            // the services need while everything starts (RabbitMQ's advice for hosts it shares).
+            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "+sbwt none +sbwtdcpu none +sbwtdio none")
             .WithServerEndpoint(port, async (_, ct) => await AnswersAmqpAsync(port, ct)
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("no AMQP connection.start"))
