@@ -2,103 +2,33 @@
 # Measures the account list (search + sort + a page of 50) end to end, then the very same SQL alone:
 #   1. starts a fresh CRM (temp data dir, its own ports) and seeds it through the public API
 #      (tools/Crm.Seed: N accounts spread over a few owners);
-#   2. gateway: C closed-loop clients for S seconds over GET /api/v1/accounts?q=&sort=&page=1&page_size=50,
+#   2. gateway: C closed-loop clients for S seconds over GET /api/v1/accounts?q=&sort=&page=&page_size=50,
 #      round-robin over realistic queries (q = common 2-4 letter fragments or none, sort = name, -name,
-#      phone, owner, created_at), through the gateway with a bearer token (tools/Crm.LoadDriver);
+#      phone, owner, created_at; page 1, and page 200 of the unfiltered list: offset 9,950 of 10,000),
+#      through the gateway with a bearer token (tools/Crm.LoadDriver);
 #   3. captures the SQL the Sales service really runs for each of those requests (PostgreSQL
 #      log_statement=all, switched on only for the capture) and writes it to bench/sql/accounts-list.sql;
 #   4. psql: the captured statements of each request, with its parameters, as one pgbench transaction,
 #      C clients for S seconds (pgbench -n -M extended -c C -j 2 -T S --log);
 #   5. prints median and p95 of both and the ratio gateway/psql.
 # Usage: bench/accounts-list.sh [clients=20] [seconds=30] [accounts=10000] [owners=5]
-# Needs a build (./crm run or ./crm test builds; this builds tools/Crm.Seed and the load driver).
-# The machine's cores are shared by the load driver, the gateway, the services and PostgreSQL.
+# The shared steps are in bench/list-bench.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+LIST=accounts
 CLIENTS="${1:-20}"
 SECONDS_PER_RUN="${2:-30}"
 ACCOUNTS="${3:-10000}"
 OWNERS="${4:-5}"
 FRAGMENTS=(an er ro ha son ber ill dent kin mar law bak ston wood sum 55)
 SORTS=(name -name phone owner created_at)
+# shellcheck source=bench/list-bench.sh
+source "$ROOT/bench/list-bench.sh"
 
-say() { printf 'bench: %s\n' "$*"; }
+bench_start
 
-PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
-if [ ! -x "$PGBIN/pgbench" ] && ! command -v pgbench >/dev/null; then
-  say "installing postgresql-client (pgbench, psql)"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null
-  PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
-fi
-PGBENCH="$PGBIN/pgbench"; [ -x "$PGBENCH" ] || PGBENCH="$(command -v pgbench)"
-PSQL="$PGBIN/psql"; [ -x "$PSQL" ] || PSQL="$(command -v psql)"
-
-for project in tools/Crm.Seed tools/Crm.LoadDriver; do
-  dotnet build "$project" -c Release -nologo -v quiet -tl:off >/dev/null || { echo "dotnet build $project failed" >&2; exit 1; }
-done
-[ -f Crm.AppHost/bin/Release/net10.0/Crm.AppHost.dll ] || { echo "build the solution first (dotnet build Crm.sln -c Release)" >&2; exit 1; }
-
-DATA="$(mktemp -d /tmp/crm-bench-accounts-XXXXXX)"
-chmod 755 "$DATA"
-export CRM_DATA_DIR="$DATA" CRM_HTTP_PORT="${CRM_HTTP_PORT:-18180}" CRM_DASHBOARD_PORT="${CRM_DASHBOARD_PORT:-18990}"
-export CRM_ADMIN_EMAIL=bench@crm.local CRM_ADMIN_PASSWORD=Bench2Crm-password
-LOG="$DATA/apphost.log"
-WORK="$DATA/bench"
-mkdir -p "$WORK"
-GATEWAY="http://localhost:$CRM_HTTP_PORT"
-
-HOST=""
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  if [ -n "$HOST" ] && kill -0 "$HOST" 2>/dev/null; then
-    say "stopping the CRM"
-    kill -TERM "$HOST" 2>/dev/null || true
-    for _ in $(seq 1 120); do kill -0 "$HOST" 2>/dev/null || break; sleep 1; done
-    kill -KILL "$HOST" 2>/dev/null || true
-    wait "$HOST" 2>/dev/null || true
-  fi
-  rm -rf "$DATA"
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-say "starting the CRM (data $DATA, gateway $GATEWAY)"
-start=$(date +%s)
-dotnet Crm.AppHost/bin/Release/net10.0/Crm.AppHost.dll >"$LOG" 2>&1 &
-HOST=$!
-until grep -q "Press Ctrl+C to stop" "$LOG"; do
-  kill -0 "$HOST" 2>/dev/null || { cat "$LOG"; echo "AppHost exited" >&2; exit 1; }
-  sleep 0.5
-done
-say "all resources healthy after $(($(date +%s) - start)) s"
-
-# Where the run listens: the gateway from <data>/endpoints.json (as bench/platform.sh reads the services).
-GATEWAY="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["gateway"])' "$DATA/endpoints.json")"
-# A resource's console output: Aspire's dashboard has no HTTP API for it, but DCP (started with
-# --monitor <AppHost pid>) keeps each process's stdout and stderr in <uid>_out / <uid>_err in its session
-# dir, one "<seq> <time> <text>" line each, and names the process in resource-executable-<uid>.log.
-DCP_DIR="$(dirname "$(pgrep -af -- "--monitor $HOST " | grep -o -- '--kubeconfig [^ ]*' | head -1 | cut -d' ' -f2)")"
-console() { # console <resource> out|err -> the file
-  local meta
-  meta="$(grep -l "\"Executable\": \"/$1-" "$DCP_DIR"/resource-executable-*.log | head -1)"
-  [ -n "$meta" ] || { echo "no console output of $1 in $DCP_DIR" >&2; exit 1; }
-  meta="${meta##*/resource-executable-}"
-  echo "$DCP_DIR/${meta%.log}_$2"
-}
-PG_META="$(grep -l '"Executable": "/postgres-' "$DCP_DIR"/resource-executable-*.log | head -1)"
-PGPORT="$(python3 -c '
-import json, sys
-line = next(l for l in open(sys.argv[1]) if "Starting process" in l)
-args = json.loads(line[line.index("{"):])["Args"]
-print(args[args.index("-p") + 1])' "$PG_META")"
-export PGHOST=127.0.0.1 PGPORT PGUSER=crm PGPASSWORD="$(cat "$DATA/secrets/postgres-password")"
-
-# --- 1. data -------------------------------------------------------------------------------------
+# --- data -------------------------------------------------------------------------------------------
 dotnet tools/Crm.Seed/bin/Release/net10.0/Crm.Seed.dll --url "$GATEWAY" --accounts "$ACCOUNTS" --owners "$OWNERS" --seed 42 --concurrency 8
 "$PSQL" -qAt -d sales -c "vacuum analyze" >/dev/null
 errors="$(python3 -c '
@@ -108,149 +38,17 @@ print(len(lines)); [print("  " + l[:600].rstrip()) for l in lines[:3]]' "$(conso
 [ "${errors%%$'\n'*}" = 0 ] || say "the sales service logged errors while seeding (${errors%%$'\n'*}; the seeder retried them), the first ones:"$'\n'"${errors#*$'\n'}"
 say "sales database: $("$PSQL" -qAt -d sales -c "select count(*) from accounts") accounts, $("$PSQL" -qAt -d sales -c "select pg_size_pretty(pg_database_size('sales'))")"
 
-token="$(curl -sf "$GATEWAY/api/v1/auth/login" -H 'content-type: application/json' \
-  -d "{\"email\":\"$CRM_ADMIN_EMAIL\",\"password\":\"$CRM_ADMIN_PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
-
 URLS="$WORK/urls.txt"
-for q in "" "${FRAGMENTS[@]}"; do
-  for sort in "${SORTS[@]}"; do
-    echo "$GATEWAY/api/v1/accounts?q=$q&sort=$sort&page=1&page_size=50"
+{
+  for q in "" "${FRAGMENTS[@]}"; do
+    for sort in "${SORTS[@]}"; do
+      echo "$GATEWAY/api/v1/accounts?q=$q&sort=$sort&page=1&page_size=50"
+    done
   done
-done >"$URLS"
-say "$(wc -l <"$URLS") distinct list requests, e.g. $(sed -n 7p "$URLS")"
+  # Deep paging: the last full page of the unfiltered list in every sort.
+  for sort in "${SORTS[@]}"; do
+    echo "$GATEWAY/api/v1/accounts?q=&sort=$sort&page=$((ACCOUNTS / 50))&page_size=50"
+  done
+} >"$URLS"
 
-# --- 2. through the gateway ----------------------------------------------------------------------
-RESULTS="$WORK/results.jsonl"
-dotnet tools/Crm.LoadDriver/bin/Release/net10.0/Crm.LoadDriver.dll -f "$URLS" -c "$CLIENTS" -d "$SECONDS_PER_RUN" -w 3 -l gateway \
-  -H "Authorization: Bearer $token" -o "$RESULTS"
-
-# --- 3. the SQL the Sales service runs for each request -------------------------------------------
-# log_statement=all only while each request is replayed once; the statements on the sales database that
-# read the accounts table between the request's start and its answer are its count and page queries
-# (left out: the outbox dispatcher's polling, health checks, and the DISCARD ALL that Npgsql pipelines
-# in front of the first query on a connection taken from its pool).
-"$PSQL" -qAt -d postgres -c "alter system set log_statement = 'all'" -c "alter system set log_line_prefix = '%m [%p] db=%d '" -c "select pg_reload_conf()" >/dev/null
-sleep 1
-python3 - "$URLS" "$token" "$(console postgres err)" "$WORK" "$ROOT/bench/sql/accounts-list.sql" "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" <<'PY'
-import json, os, re, sys, time, urllib.request
-urls_file, token, pg_log, work, sql_out, commit = sys.argv[1:]
-urls = [u.strip() for u in open(urls_file) if u.strip()]
-
-def logs_after(offset):
-    """PostgreSQL's log lines written after byte offset, without DCP's "<seq> <time> " prefix."""
-    with open(pg_log, "rb") as f:
-        f.seek(offset)
-        lines = f.read().decode(errors="replace").splitlines()
-    return [{"text": l.split(" ", 2)[2] if l.count(" ") >= 2 else ""} for l in lines]
-
-def last_seq():
-    return os.path.getsize(pg_log)
-
-ENTRY = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+ \[\d+\] db=(\S*) ([A-Z]+):  (.*)$")
-
-def entries(lines):
-    out = []
-    for line in lines:
-        m = ENTRY.match(line["text"])
-        if m:
-            out.append([m.group(1), m.group(2), m.group(3)])
-        elif out:
-            out[-1][2] += "\n" + line["text"]
-    return out
-
-PARAM = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')")
-
-def statements(es):
-    """(sql with $n, {n: literal}) for every statement on the sales database that reads accounts."""
-    out, current = [], None
-    for db, level, text in es:
-        if db != "sales":
-            continue
-        if level == "LOG":
-            m = re.match(r"(?:execute [^:]*|statement): (.*)", text, re.S)
-            current = [m.group(1).strip(), {}] if m and re.search(r"\bFROM accounts\b", m.group(1)) else None
-            if current:
-                out.append(current)
-        elif level == "DETAIL" and current is not None and text.startswith("parameters: "):
-            current[1] = {int(n): v for n, v in PARAM.findall(text)}
-    return out
-
-def inline(sql, params):
-    for n in sorted(params, reverse=True):
-        sql = re.sub(r"\$%d(?!\d)" % n, lambda _: params[n], sql)
-    return sql
-
-transactions, shapes = [], {}
-for i, url in enumerate(urls):
-    seq = last_seq()
-    req = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
-    with urllib.request.urlopen(req) as r:
-        assert r.status == 200, (url, r.status)
-        total = json.load(r)["total"]
-    found = []
-    for _ in range(50):
-        time.sleep(0.1)
-        found = statements(entries(logs_after(seq)))
-        if len(found) >= 2 and all(p or "$" not in s for s, p in found):
-            time.sleep(0.2)  # let the tail of the request's log arrive
-            found = statements(entries(logs_after(seq)))
-            break
-    if not found:
-        sys.exit(f"no SQL captured for {url}; is log_statement on?")
-    query = url.split("?", 1)[1]
-    transactions.append((query, total, [inline(s, p) for s, p in found]))
-    for s, p in found:
-        shapes.setdefault(s, (query, p))
-    with open(f"{work}/tx{i:03}.sql", "w") as f:
-        f.write(f"-- GET /api/v1/accounts?{query} (total {total})\n")
-        for s, p in found:
-            f.write(inline(s, p) + ";\n")
-
-per_request = {len(t[2]) for t in transactions}
-print(f"bench: captured {sum(len(t[2]) for t in transactions)} statements for {len(transactions)} requests "
-      f"({'/'.join(map(str, sorted(per_request)))} per request, {len(shapes)} distinct statements)")
-with open(sql_out, "w") as f:
-    f.write("-- The SQL the Sales service runs for GET /api/v1/accounts (EF Core -> Npgsql), as PostgreSQL received it.\n"
-            f"-- Captured by bench/accounts-list.sh (log_statement = 'all' on its own PostgreSQL while it replayed each list\n"
-            f"-- request once through the gateway), at commit {commit}; rewritten on every run, so `git diff` shows when\n"
-            "-- the service's SQL changed. The benchmark runs these with each request's parameters inlined, one pgbench\n"
-            "-- transaction (count, then page) per request.\n\n")
-    for n, (sql, (query, params)) in enumerate(shapes.items(), 1):
-        f.write(f"-- statement {n}, first seen for ?{query}\n")
-        if params:
-            f.write("-- parameters: " + ", ".join(f"${k} = {v}" for k, v in sorted(params.items())) + "\n")
-        f.write(sql + ";\n\n")
-PY
-"$PSQL" -qAt -d postgres -c "alter system reset log_statement" -c "alter system reset log_line_prefix" -c "select pg_reload_conf()" >/dev/null
-say "SQL written to bench/sql/accounts-list.sql"
-
-# --- 4. the same SQL straight against PostgreSQL ----------------------------------------------------
-# Npgsql runs unprepared statements over the extended protocol: -M extended does the same.
-SCRIPTS=()
-for f in "$WORK"/tx*.sql; do SCRIPTS+=(-f "$f"); done
-"$PGBENCH" -n -M extended -c "$CLIENTS" -j 2 -T 3 "${SCRIPTS[@]}" sales >"$WORK/pgbench.out" 2>&1 || { cat "$WORK/pgbench.out"; exit 1; } # warm-up
-mkdir -p "$WORK/pgbench"
-(cd "$WORK/pgbench" && "$PGBENCH" -n -M extended -c "$CLIENTS" -j 2 -T "$SECONDS_PER_RUN" "${SCRIPTS[@]}" --log --log-prefix=tx sales \
-  >"$WORK/pgbench.out" 2>&1) || { cat "$WORK/pgbench.out"; exit 1; }
-grep -E "^(number of (transactions|failed)|latency average|tps)" "$WORK/pgbench.out" | sed 's/^/pgbench: /'
-
-# --- 5. summary -----------------------------------------------------------------------------------
-python3 - "$RESULTS" "$WORK/pgbench" "$SECONDS_PER_RUN" "$CLIENTS" "$ACCOUNTS" <<'PY'
-import glob, json, math, sys
-results, logdir, seconds, clients, accounts = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4], sys.argv[5]
-g = next(j for j in map(json.loads, open(results)) if j["Label"] == "gateway")
-lat = []
-for path in glob.glob(logdir + "/tx*"):
-    for line in open(path):
-        f = line.split()
-        if len(f) >= 3 and f[2].isdigit():
-            lat.append(int(f[2]) / 1000.0)  # µs -> ms
-lat.sort()
-at = lambda q: lat[min(len(lat) - 1, math.ceil(q * len(lat)) - 1)]
-pm, pp = at(0.5), at(0.95)
-print()
-print(f"account list, {accounts} accounts, page of 50, {clients} clients, {seconds:.0f} s each:")
-print(f"  gateway (HTTP, end to end): {g['Requests']} requests ({g['Rps']:.0f}/s), {g['Errors']} errors, median {g['Median']:.2f} ms, p95 {g['P95']:.2f} ms")
-print(f"  psql (same SQL, pgbench):   {len(lat)} transactions ({len(lat) / seconds:.0f}/s), median {pm:.2f} ms, p95 {pp:.2f} ms")
-print(f"  ratio gateway/psql: median x{g['Median'] / pm:.2f}, p95 x{g['P95'] / pp:.2f}")
-PY
+bench_run "$URLS" "$ACCOUNTS"

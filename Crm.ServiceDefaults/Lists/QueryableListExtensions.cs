@@ -43,23 +43,40 @@ public static class QueryableListExtensions
     public static bool IsKnownSort<T>(string? sort, IReadOnlyDictionary<string, Expression<Func<T, object?>>> allowed) =>
         string.IsNullOrWhiteSpace(sort) || allowed.ContainsKey(sort.Trim().TrimStart('-', '+'));
 
+    /// <summary>
+    /// The page and the exact total of the filtered set in one round trip: every row of the page carries
+    /// <c>count(*)</c> of the filtered set as an uncorrelated subquery, which PostgreSQL runs once. Only an
+    /// empty page past the first needs a count of its own (to tell "past the end" from "nothing matches").
+    /// </summary>
     public static async Task<PagedResult<TResult>> ToPageAsync<T, TResult>(
         this IQueryable<T> source,
         ListQuery query,
         Expression<Func<T, TResult>> projection,
         CancellationToken cancellationToken)
     {
-        var total = await source.CountAsync(cancellationToken);
-        // A page past the end is empty; asking the database for it would only risk an int overflow.
-        var items = query.Offset >= total
+        // A page past int's range is past the end of any list; asking the database for it would only risk an overflow.
+        var rows = query.Offset > int.MaxValue
             ? []
             : await source
                 .Skip((int)query.Offset)
                 .Take(query.EffectivePageSize)
-                .Select(projection)
+                .Select(WithTotal(source, projection))
                 .ToListAsync(cancellationToken);
-        return new PagedResult<TResult>(items, total, query.EffectivePage, query.EffectivePageSize);
+        var total = rows.Count > 0 ? rows[0].Total
+            : query.Offset == 0 ? 0
+            : await source.CountAsync(cancellationToken);
+        return new PagedResult<TResult>([.. rows.Select(r => r.Item)], total, query.EffectivePage, query.EffectivePageSize);
     }
+
+    /// <summary><c>x => new CountedRow(source.Count(), projection(x))</c>.</summary>
+    private static Expression<Func<T, CountedRow<TResult>>> WithTotal<T, TResult>(IQueryable<T> source, Expression<Func<T, TResult>> projection)
+    {
+        var count = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(T)], source.Expression);
+        var constructor = typeof(CountedRow<TResult>).GetConstructor([typeof(int), typeof(TResult)])!;
+        return Expression.Lambda<Func<T, CountedRow<TResult>>>(Expression.New(constructor, count, projection.Body), projection.Parameters);
+    }
+
+    private sealed record CountedRow<TResult>(int Total, TResult Item);
 
     /// <summary>The escape character <see cref="LikePattern"/> uses; pass it to ILike, whose default is no escape at all.</summary>
     public const string LikeEscape = "\\";

@@ -57,12 +57,7 @@ public static class AccountsApi
             return errors.ToProblem();
         }
 
-        var rows = queries.ActiveListItems();
-        if (query.Search is { } q)
-        {
-            var pattern = QueryableListExtensions.LikePattern(q);
-            rows = rows.Where(a => EF.Functions.ILike(a.Name, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(a.Phone!, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(a.Website!, pattern, QueryableListExtensions.LikeEscape));
-        }
+        var rows = queries.ActiveListItems(query.Search);
 
         if (owner is { } ownerFilter)
         {

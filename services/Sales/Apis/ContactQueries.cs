@@ -11,8 +11,6 @@ public sealed class ContactQueries(SalesDbContext db)
     public IQueryable<ContactListItem> ActiveListItems() =>
         from c in db.Contacts.Where(c => c.IsActive)
         join a in db.Accounts on c.AccountId equals a.Id
-        join u in db.Users on c.OwnerId equals u.Id into owners
-        from u in owners.DefaultIfEmpty()
         select new ContactListItem
         {
             Id = c.Id,
@@ -25,7 +23,7 @@ public sealed class ContactQueries(SalesDbContext db)
             AccountId = c.AccountId,
             AccountName = a.Name,
             OwnerId = c.OwnerId,
-            OwnerName = u == null ? "" : u.FirstName + " " + u.LastName,
+            OwnerName = EF.Property<string>(c, ListColumns.OwnerName),
             CreatedAt = c.CreatedAt,
             Version = c.Version,
         };

@@ -12,6 +12,9 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Version).IsConcurrencyToken();
+        // The owner's name for the list to show and sort by, written by the database from the user directory
+        // (0009_list_indexes.sql); the model never sets it.
+        builder.Property<string>(ListColumns.OwnerName).HasColumnName("owner_name").ValueGeneratedOnAddOrUpdate();
         builder.Ignore(c => c.FullName);
         builder.HasOne<Contact>().WithMany().HasForeignKey(c => c.ReportsToId);
         builder.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId);
