@@ -154,6 +154,40 @@ public sealed class AccountsApiTests(CrmFixture fixture) : IClassFixture<CrmFixt
     }
 
     [Fact]
+    public async Task The_list_shows_and_sorts_by_the_owners_current_name_and_searches_ignoring_case()
+    {
+        var admin = fixture.CreateClient().WithBearer(await fixture.AdminTokenAsync());
+        var owner = await TestUsers.CreateAsync(fixture);
+        var client = fixture.CreateClient().WithBearer(owner.Token);
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        await CreateAsync(client, new { name = $"Renamed Owner {tag}" });
+        await CreateAsync(await UserClientAsync(), new { name = $"Other Owner {tag}" });
+
+        var version = (await TestUsers.GetUserAsync(fixture, owner.Id)).Int("version");
+        var renamed = await admin.PutJsonAsync($"/api/v1/admin/users/{owner.Id}", new { first_name = $"Aaa{tag}", last_name = "Renamed", version });
+        renamed.StatusCode.ShouldBe(HttpStatusCode.OK, await renamed.Content.ReadAsStringAsync());
+
+        // Upper case finds the lower-case tag: the search ignores case as ILIKE did.
+        var byOwner = await Eventually.WaitForAsync(
+            async () => await (await client.GetAsync($"/api/v1/accounts?q={tag.ToUpperInvariant()}&sort=owner")).ReadJsonAsync(),
+            list => list["items"]!.AsArray().Any(i => i!.Str("owner_name") == $"Aaa{tag} Renamed"),
+            TimeSpan.FromSeconds(30),
+            "the owner's new name in the account list");
+        byOwner.Int("total").ShouldBe(2);
+        byOwner["items"]!.AsArray().Select(i => i!.Str("name")).ShouldBe([$"Renamed Owner {tag}", $"Other Owner {tag}"]);
+        var descending = await (await client.GetAsync($"/api/v1/accounts?q={tag}&sort=-owner")).ReadJsonAsync();
+        descending["items"]!.AsArray().Select(i => i!.Str("name")).ShouldBe([$"Other Owner {tag}", $"Renamed Owner {tag}"]);
+
+        // The last row and past the end: the total stays exact.
+        var last = await (await client.GetAsync($"/api/v1/accounts?q={tag}&sort=owner&page=2&page_size=1")).ReadJsonAsync();
+        last["items"]!.AsArray().Select(i => i!.Str("name")).ShouldBe([$"Other Owner {tag}"]);
+        last.Int("total").ShouldBe(2);
+        var past = await (await client.GetAsync($"/api/v1/accounts?q={tag}&page=3&page_size=1")).ReadJsonAsync();
+        past["items"]!.AsArray().ShouldBeEmpty();
+        past.Int("total").ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_brand_new_user_can_create_many_accounts_at_once()
     {
         var client = await UserClientAsync();

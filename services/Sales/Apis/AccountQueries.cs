@@ -40,9 +40,26 @@ public sealed class AccountQueries(SalesDbContext db)
             return accounts;
         }
 
-        var pattern = QueryableListExtensions.LikePattern(search).ToLowerInvariant();
+        var pattern = QueryableListExtensions.LikePattern(search);
+        if (search.Contains('\n', StringComparison.Ordinal))
+        {
+            // The search text joins the columns with line breaks: a search holding one must not match across two columns.
+            return accounts.Where(a => EF.Functions.ILike(a.Name, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(a.Phone!, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(a.Website!, pattern, QueryableListExtensions.LikeEscape));
+        }
+
+        pattern = AsciiLower(pattern);
         return accounts.Where(a => EF.Functions.Like(EF.Property<string>(a, ListColumns.SearchText), pattern, QueryableListExtensions.LikeEscape));
     }
+
+    /// <summary>lower() as PostgreSQL does it in the CRM's databases (initdb --locale=C): ASCII letters only.</summary>
+    private static string AsciiLower(string text) =>
+        string.Create(text.Length, text, (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                chars[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
+            }
+        });
 
     public async Task<AccountResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
     {

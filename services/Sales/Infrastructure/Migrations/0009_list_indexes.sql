@@ -63,10 +63,9 @@ CREATE INDEX ix_accounts_active_name_desc ON accounts (lower(name) DESC, id) WHE
 CREATE INDEX ix_accounts_active_type ON accounts (type, id) WHERE is_active;
 CREATE INDEX ix_accounts_active_owner_name ON accounts (owner_name, id) WHERE is_active;
 
--- Contacts: the list's sorts, and its search on the full name as the list computes it.
+-- Contacts: the list's sorts.
 CREATE INDEX ix_contacts_active_last_name ON contacts (lower(last_name), id) WHERE is_active;
 CREATE INDEX ix_contacts_active_last_name_desc ON contacts (lower(last_name) DESC, id) WHERE is_active;
 CREATE INDEX ix_contacts_active_first_name ON contacts (first_name, id) WHERE is_active;
 CREATE INDEX ix_contacts_active_title ON contacts (title, id) WHERE is_active;
 CREATE INDEX ix_contacts_active_owner_name ON contacts (owner_name, id) WHERE is_active;
-CREATE INDEX ix_contacts_email_trgm ON contacts USING gin (email gin_trgm_ops);
