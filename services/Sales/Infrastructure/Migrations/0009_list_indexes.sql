@@ -31,11 +31,12 @@ CREATE FUNCTION rename_owned_rows() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 DECLARE
-    user_id uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
-    name text := directory_user_name(user_id);
+    -- Not "name": a variable of that name would be ambiguous with the tables' columns.
+    renamed_user uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
+    new_name text := directory_user_name(renamed_user);
 BEGIN
-    UPDATE accounts SET owner_name = name WHERE owner_id = user_id AND owner_name IS DISTINCT FROM name;
-    UPDATE contacts SET owner_name = name WHERE owner_id = user_id AND owner_name IS DISTINCT FROM name;
+    UPDATE accounts SET owner_name = new_name WHERE owner_id = renamed_user AND owner_name <> new_name;
+    UPDATE contacts SET owner_name = new_name WHERE owner_id = renamed_user AND owner_name <> new_name;
     RETURN NULL;
 END
 $$;
