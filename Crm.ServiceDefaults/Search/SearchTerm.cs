@@ -8,7 +8,7 @@ namespace Crm.ServiceDefaults.Search;
 /// </summary>
 public sealed record SearchTerm(string Text, string Contains, string StartsWith, string WordStart, bool Fuzzy)
 {
-    /// <summary>A typo is forgiven only in a word this long: shorter ones would match too much.</summary>
+    /// <summary>A typo is forgiven only in one word this long with a letter in it: shorter words, and numbers, would match too much.</summary>
     public const int FuzzyMinLength = 5;
 
     public static SearchTerm From(string q)
@@ -20,7 +20,7 @@ public sealed record SearchTerm(string Text, string Contains, string StartsWith,
             "%" + like + "%",
             like + "%",
             "(^|[^[:alnum:]])" + EscapeRegex(text),
-            text.Length >= FuzzyMinLength && !text.Any(char.IsWhiteSpace));
+            text.Length >= FuzzyMinLength && text.Any(char.IsLetter) && !text.Any(char.IsWhiteSpace));
     }
 
     /// <summary>PostgreSQL's LIKE escape is the backslash.</summary>
