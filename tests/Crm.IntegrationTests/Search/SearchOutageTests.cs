@@ -17,7 +17,7 @@ public sealed class SearchOutageTests(CrmFixture fixture)
         await fixture.StopResourceAsync("billing");
         try
         {
-            var answer = await client.SearchAsync(token);
+            var answer = await client.SearchOnceAsync(token);
             answer["partial"]!.GetValue<bool>().ShouldBeTrue();
             answer["unavailable"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["Billing"]);
             answer.Ids("Account").ShouldBe([id]);
