@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Crm.Gateway.Configuration;
 using Crm.Gateway.HealthChecks;
 using Crm.Gateway.Problems;
+using Crm.Gateway.Search;
 using Crm.Gateway.Security;
 using Crm.Gateway.Sessions;
 using Crm.ServiceDefaults.Health;
@@ -27,6 +28,7 @@ public static class GatewayExtensions
 
         services.AddGatewayProxy(builder.Configuration);
         services.AddBrowserSessions();
+        services.AddHttpClient<SearchClient>();
         return builder;
     }
 
@@ -45,6 +47,7 @@ public static class GatewayExtensions
 
         app.MapHealthEndpoints();
         app.MapGet(GatewayPaths.Health, ServiceHealthEndpoint.HandleAsync);
+        app.MapSearchEndpoints();
         app.MapGatewayProxy();
         // Whatever under /api no route claims: a 404 problem, never the SPA.
         app.MapFallback("/api/{**path}", (HttpContext context) => GatewayProblems.NoRoute(context.Request.Path));

@@ -2,6 +2,7 @@ using Crm.Activities.Apis;
 using Crm.Activities.Extensions;
 using Crm.Activities.Infrastructure;
 using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ app.MapActivitiesApi();
 app.MapRelatedRecordsApi();
 app.MapAssigneesApi();
 app.MapCasesApi();
+app.MapSearchApi<ActivitiesDbContext>(SearchSources.All);
 
 app.Run();
 

@@ -2,6 +2,7 @@ using Crm.Billing.Apis;
 using Crm.Billing.Extensions;
 using Crm.Billing.Infrastructure;
 using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ app.MapPaymentsApi();
 app.MapContractsApi();
 app.MapReportsApi();
 app.MapDirectorySourcesApi();
+app.MapSearchApi<BillingDbContext>(SearchSources.All);
 
 app.Run();
 

@@ -2,6 +2,7 @@ using Crm.Sales.Apis;
 using Crm.Sales.Extensions;
 using Crm.Sales.Infrastructure;
 using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ app.MapProductsApi();
 app.MapOpportunitiesApi();
 app.MapLeadsApi();
 app.MapDirectorySourcesApi();
+app.MapSearchApi<SalesDbContext>(SearchSources.All);
 
 app.Run();
 

@@ -55,6 +55,17 @@ public sealed partial class RouteAuthorizationTests(CrmFixture fixture) : IClass
         failures.ShouldBeEmpty();
     }
 
+    /// <summary>Routes the gateway answers itself (global search fans out to the services' internal routes).</summary>
+    public static TheoryData<string> GatewayRoutes => new() { "/api/v1/search?q=acme", "/api/v1/search/recent" };
+
+    [Theory]
+    [MemberData(nameof(GatewayRoutes))]
+    public async Task Every_gateway_route_refuses_a_caller_without_a_token(string path)
+    {
+        (await fixture.CreateClient().GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await fixture.CreateClient().WithBearer("garbage").GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     [Fact]
     public async Task A_forged_or_garbage_token_is_refused()
     {

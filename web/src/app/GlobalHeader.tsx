@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef } from 'react'
 import { Link } from 'react-router'
 import type { CurrentUser } from '../shared/api/types'
-import { AppLogo, cx, Icon, useDropdown } from '../shared/ui'
+import { AppLogo, cx, useDropdown } from '../shared/ui'
 import { displayName, initials, useLogout } from '../features/auth/session'
+import { GlobalSearch } from '../features/search/GlobalSearch'
 import { GlobalActions } from './GlobalActions'
 
-/** SLDS global header: logo, (placeholder) global search, Global Actions ("+": New Task, New Event...), user avatar menu. */
+/** SLDS global header: logo, global search, Global Actions ("+": New Task, New Event...), user avatar menu. */
 export function GlobalHeader({ user }: { user: CurrentUser }) {
   return (
     <div className="slds-global-header slds-grid slds-grid_align-spread">
@@ -15,19 +16,7 @@ export function GlobalHeader({ user }: { user: CurrentUser }) {
         </Link>
       </div>
       <div className="slds-global-header__item slds-global-header__item_search">
-        <div className="slds-form-element">
-          <div className="slds-form-element__control slds-input-has-icon slds-input-has-icon_left slds-global-search__form-element">
-            <Icon icon="utility:search" size="xx-small" variant="default" containerClassName="slds-input__icon slds-input__icon_left" />
-            <input
-              type="search"
-              className="slds-input crm-global-search"
-              placeholder="Search..."
-              aria-label="Search"
-              title="Global search is coming soon"
-              disabled
-            />
-          </div>
-        </div>
+        <GlobalSearch />
       </div>
       <div className="slds-global-header__item">
         <ul className="slds-global-actions">

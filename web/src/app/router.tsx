@@ -8,6 +8,7 @@ import { LoginPage } from '../features/auth/LoginPage'
 import { SetPasswordPage } from '../features/auth/SetPasswordPage'
 import { CaseRecordPage } from '../features/cases/CaseRecordPage'
 import { CasesListPage } from '../features/cases/CasesListPage'
+import { SearchResultsPage } from '../features/search/SearchResultsPage'
 import { ContactRecordPage } from '../features/contacts/ContactRecordPage'
 import { ContactsListPage } from '../features/contacts/ContactsListPage'
 import { HomePage } from '../features/home/HomePage'
@@ -64,6 +65,7 @@ export function createRouter() {
         { path: 'cases', element: <CasesListPage /> },
         { path: 'cases/new', element: <CasesListPage /> },
         { path: 'cases/:id', element: <CaseRecordPage /> },
+        { path: 'search', element: <SearchResultsPage /> },
         { path: 'tasks', element: <MyTasksPage /> },
         { path: 'activities/:id', element: <ActivityRecordPage /> },
         // FullCalendar is the biggest dependency: loaded with the Calendar tab only.
