@@ -99,7 +99,7 @@ print(args[args.index("-p") + 1])' "$PG_META")"
 export PGHOST=127.0.0.1 PGPORT PGUSER=crm PGPASSWORD="$(cat "$DATA/secrets/postgres-password")"
 
 # --- 1. data -------------------------------------------------------------------------------------
-dotnet tools/Crm.Seed/bin/Release/net10.0/Crm.Seed.dll --url "$GATEWAY" --accounts "$ACCOUNTS" --owners "$OWNERS" --seed 42 --concurrency 8
+dotnet tools/Crm.Seed/bin/Release/net10.0/Crm.Seed.dll --url "$GATEWAY" --accounts "$ACCOUNTS" --owners "$OWNERS" --seed 42 --concurrency 8 --accounts-only
 "$PSQL" -qAt -d sales -c "vacuum analyze" >/dev/null
 errors="$(python3 -c '
 import sys

@@ -23,7 +23,7 @@ public static class OrderGenerator
             case PaymentScenario.Unpaid:
                 if (showcase || f.Random.Bool(0.4f))
                 {
-                    payments.Add(Payment(f, today, null, "Stripe", "Failed", notes: "Card declined."));
+                    payments.Add(Payment(f, today, null, method: "Stripe", status: "Failed", notes: "Card declined."));
                 }
 
                 break;
@@ -32,7 +32,7 @@ public static class OrderGenerator
                 payments.Add(Payment(f, today, deposit, "Completed", notes: "Deposit."));
                 if (showcase || f.Random.Bool(0.5f))
                 {
-                    payments.Add(Payment(f, today, null, "Bank Transfer", "Pending", notes: "Balance: transfer announced."));
+                    payments.Add(Payment(f, today, null, method: "Bank Transfer", status: "Pending", notes: "Balance: transfer announced."));
                 }
 
                 break;
@@ -40,7 +40,7 @@ public static class OrderGenerator
                 var variant = showcase ? 3 : f.Random.WeightedRandom([0, 1, 2, 3], [0.55f, 0.2f, 0.15f, 0.1f]);
                 if (variant == 1)
                 {
-                    payments.Add(Payment(f, today, null, "Stripe", "Failed", notes: "Card expired."));
+                    payments.Add(Payment(f, today, null, method: "Stripe", status: "Failed", notes: "Card expired."));
                 }
 
                 if (variant == 2)
@@ -59,7 +59,7 @@ public static class OrderGenerator
             case PaymentScenario.Cancelled:
                 if (f.Random.Bool(0.3f))
                 {
-                    payments.Add(Payment(f, today, null, "PayPal", "Failed"));
+                    payments.Add(Payment(f, today, null, method: "PayPal", status: "Failed"));
                 }
 
                 break;
