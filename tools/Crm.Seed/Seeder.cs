@@ -9,8 +9,8 @@ using Polly.Timeout;
 namespace Crm.Seed;
 
 /// <summary>
-/// Sends a <see cref="SeedPlan"/> through the public API, one object type after the other (each needs the
-/// ids of the ones before), each type with bounded parallelism. A record whose request fails is counted and
+/// Sends a <see cref="SeedPlan"/> through the public API by object type, a type after the ones whose ids it
+/// needs (types independent of each other side by side), each type with bounded parallelism. A record whose request fails is counted and
 /// skipped, with the records that hang on it.
 /// </summary>
 public sealed class Seeder(SeedOptions options, CrmApi api, Action<string> log)
@@ -31,9 +31,8 @@ public sealed class Seeder(SeedOptions options, CrmApi api, Action<string> log)
         var clock = Stopwatch.StartNew();
         log(string.Create(CultureInfo.InvariantCulture, $"seed {options.Seed}: {Summary(plan)}; {options.Concurrency} at a time, {sessions.Count} owner(s)"));
 
-        var phases = new List<PhaseResult>();
         var orphans = 0;
-        phases.Add(await PhaseAsync("accounts", plan.Accounts, async (draft, token) =>
+        var accounts = PhaseAsync("accounts", plan.Accounts, async (draft, token) =>
         {
             var body = draft.ToBody();
             if (draft.ParentIndex is { } p)
@@ -58,22 +57,32 @@ public sealed class Seeder(SeedOptions options, CrmApi api, Action<string> log)
                 run.AccountIds[draft.Index].TrySetResult(null);
                 throw;
             }
-        }, ct));
+        }, ct);
 
-        if (!options.AccountsOnly)
+        // Object types that do not need each other's ids go side by side, each --concurrency at a time.
+        var phases = new List<PhaseResult>();
+        if (options.AccountsOnly)
         {
-            phases.Add(await PhaseAsync("products", plan.Products, (product, token) => ProductAsync(run, product, token), ct, concurrency: 1));
+            phases.Add(await accounts);
+        }
+        else
+        {
+            phases.AddRange(await Task.WhenAll(
+                accounts,
+                PhaseAsync("products", plan.Products, (product, token) => ProductAsync(run, product, token), ct, concurrency: 1),
+                PhaseAsync("leads", plan.Leads, (lead, token) => LeadAsync(run, lead, token), ct)));
             phases.Add(await PhaseAsync("contacts", plan.Contacts, (contact, token) => ContactAsync(run, contact, token), ct));
-            phases.Add(await PhaseAsync("leads", plan.Leads, (lead, token) => LeadAsync(run, lead, token), ct));
-            phases.Add(await PhaseAsync("opportunities", plan.Opportunities, (opportunity, token) => OpportunityAsync(run, opportunity, token), ct));
+            phases.AddRange(await Task.WhenAll(
+                PhaseAsync("opportunities", plan.Opportunities, (opportunity, token) => OpportunityAsync(run, opportunity, token), ct),
+                PhaseAsync("cases", plan.Cases, (item, token) => CaseAsync(run, item, token), ct)));
             var won = plan.Opportunities.Where(o => o.Order is not null || o.Contract is not null).ToList();
-            phases.Add(await PhaseAsync("orders and contracts", won, (opportunity, token) => BillingAsync(run, opportunity, token), ct));
-            phases.Add(await PhaseAsync("activities", plan.Activities, (activity, token) => ActivityAsync(run, activity, token), ct));
-            phases.Add(await PhaseAsync("cases", plan.Cases, (item, token) => CaseAsync(run, item, token), ct));
+            phases.AddRange(await Task.WhenAll(
+                PhaseAsync("orders and contracts", won, (opportunity, token) => BillingAsync(run, opportunity, token), ct),
+                PhaseAsync("activities", plan.Activities, (activity, token) => ActivityAsync(run, activity, token), ct)));
         }
 
         clock.Stop();
-        var result = new SeedResult(phases[0].Created, phases.Sum(p => p.Failed), orphans, sessions.Count, clock.Elapsed, phases);
+        var result = new SeedResult(phases.Single(p => p.Name == "accounts").Created, phases.Sum(p => p.Failed), orphans, sessions.Count, clock.Elapsed, phases);
         log(result.ToString());
         return result;
     }
