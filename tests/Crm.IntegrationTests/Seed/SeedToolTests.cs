@@ -17,7 +17,7 @@ public sealed class SeedToolTests(CrmFixture fixture) : IClassFixture<CrmFixture
     {
         var prefix = "Sd" + Guid.NewGuid().ToString("N")[..10] + " ";
         var seed = Random.Shared.Next(1_000, int.MaxValue);
-        var output = await fixture.RunToolAsync("Crm.Seed", "--url", fixture.GatewayUrl, "--accounts", $"{Accounts}", "--owners", "2", "--seed", $"{seed}", "--prefix", prefix, "--concurrency", "8");
+        var output = await fixture.RunToolAsync("Crm.Seed", TimeSpan.FromMinutes(5), "--url", fixture.GatewayUrl, "--accounts", $"{Accounts}", "--owners", "2", "--seed", $"{seed}", "--prefix", prefix, "--concurrency", "8");
         output.ShouldContain(" 0 failed");
 
         var admin = await fixture.AdminClientAsync();
