@@ -32,7 +32,9 @@ public sealed class SeedToolTests(CrmFixture fixture) : IClassFixture<CrmFixture
 
         var opportunities = await ForEachAccountAsync(admin, accountIds, id => $"/api/v1/opportunities?account_id={id}&page_size=200");
         opportunities.Select(o => o.Str("stage")).Distinct().Order().ShouldBe(["Closed Lost", "Closed Won", "Negotiation", "Proposal", "Qualifying"]);
-        opportunities.ShouldAllBe(o => decimal.Parse(o["calculated_amount"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        // Every planned deal has products (a converted lead's new deal has none yet).
+        opportunities.Count(o => decimal.Parse(o["calculated_amount"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            .ShouldBeGreaterThanOrEqualTo(Accounts);
         var withRoles = await GetAsync(admin, $"/api/v1/opportunities/{opportunities[0].Str("id")}");
         withRoles["line_items"]!.AsArray().Count.ShouldBeGreaterThan(0);
 
