@@ -29,7 +29,7 @@ source "$ROOT/bench/list-bench.sh"
 bench_start
 
 # --- data -------------------------------------------------------------------------------------------
-dotnet tools/Crm.Seed/bin/Release/net10.0/Crm.Seed.dll --url "$GATEWAY" --accounts "$ACCOUNTS" --owners "$OWNERS" --seed 42 --concurrency 8
+dotnet tools/Crm.Seed/bin/Release/net10.0/Crm.Seed.dll --url "$GATEWAY" --accounts "$ACCOUNTS" --owners "$OWNERS" --seed 42 --concurrency 8 --accounts-only
 "$PSQL" -qAt -d sales -c "vacuum analyze" >/dev/null
 errors="$(python3 -c '
 import sys

@@ -323,5 +323,5 @@ public sealed class AccountGenerator
 
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
-    private static string Truncate(string s) => s.Length <= MaxNameLength ? s : s[..MaxNameLength].TrimEnd();
+    public static string Truncate(string s) => s.Length <= MaxNameLength ? s : s[..MaxNameLength].TrimEnd();
 }

@@ -1,19 +1,23 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.Retry;
 
 namespace Crm.Seed;
 
-/// <summary>The few public API calls the seeder makes, through the gateway, with retries.</summary>
+/// <summary>
+/// The public API calls of the seeder, through the gateway. Transient failures (connection errors,
+/// timeouts, 5xx, 429) are retried by the standard HTTP resilience handler; creates carry an
+/// <c>Idempotency-Key</c> that stays the same on every attempt, so a retry never creates twice.
+/// </summary>
 public sealed class CrmApi : IDisposable
 {
-    public const int MaxAttempts = 6;
-
     private readonly HttpClient _http;
-    private readonly Action<string> _log;
+    private readonly ResiliencePipeline _untilVisible;
 
     public CrmApi(string baseUrl, int concurrency, Action<string> log, HttpMessageHandler? handler = null)
     {
@@ -24,14 +28,40 @@ public sealed class CrmApi : IDisposable
             MaxConnectionsPerServer = concurrency + 2,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
-        _http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(60) };
-        _log = log;
+        var transient = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = 5,
+                Delay = TimeSpan.FromMilliseconds(250),
+                MaxDelay = TimeSpan.FromSeconds(8),
+                BackoffType = DelayBackoffType.Exponential,
+                OnRetry = args =>
+                {
+                    log($"retry {args.Outcome.Result?.RequestMessage?.RequestUri?.PathAndQuery}: {(args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.Message)} (waiting {args.RetryDelay.TotalSeconds:0.##} s)");
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(TimeSpan.FromSeconds(30))
+            .Build();
+        _http = new HttpClient(new ResilienceHandler(transient) { InnerHandler = handler })
+        {
+            BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/"),
+            Timeout = TimeSpan.FromMinutes(5),
+        };
+
+        // A record made a moment ago reaches the other services as an event: until it has, they answer
+        // "not found" for it. Waiting a little is all it takes.
+        _untilVisible = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<NotVisibleYetException>(),
+                MaxRetryAttempts = 15,
+                Delay = TimeSpan.FromMilliseconds(300),
+                MaxDelay = TimeSpan.FromSeconds(4),
+                BackoffType = DelayBackoffType.Exponential,
+            })
+            .Build();
     }
-
-    /// <summary>Delay before retry number <paramref name="attempt"/> (1-based): 0.25 s, 0.5 s, 1 s... capped at 8 s.</summary>
-    public static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(8000, 250 * Math.Pow(2, attempt - 1)));
-
-    public static bool IsTransient(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
 
     public async Task<Session> LoginAsync(string email, string password, CancellationToken ct)
     {
@@ -40,8 +70,8 @@ public sealed class CrmApi : IDisposable
         return session;
     }
 
-    /// <summary>POST /api/v1/auth/login; null when the credentials are refused.</summary>
-    internal async Task<string?> TryLoginAsync(string email, string password, CancellationToken ct)
+    /// <summary>POST /api/v1/auth/login; the token and the user's id, or null when the credentials are refused.</summary>
+    internal async Task<(string Token, string UserId)?> TryLoginAsync(string email, string password, CancellationToken ct)
     {
         using var response = await SendAsync(() => Json(HttpMethod.Post, "api/v1/auth/login", new JsonObject { ["email"] = email, ["password"] = password }), null, ct);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest)
@@ -50,7 +80,8 @@ public sealed class CrmApi : IDisposable
         }
 
         var body = await EnsureSuccessAsync(response, $"login as {email}", ct);
-        return body?["token"]?.GetValue<string>() ?? throw new SeedException($"login as {email}: no token in the answer");
+        var token = body?["token"]?.GetValue<string>() ?? throw new SeedException($"login as {email}: no token in the answer");
+        return (token, body?["user"]?["id"]?.GetValue<string>() ?? "");
     }
 
     /// <summary>Creates a user with role User and sets its password; false when the e-mail is taken already.</summary>
@@ -95,68 +126,95 @@ public sealed class CrmApi : IDisposable
     }
 
     /// <summary>POST /api/v1/accounts; the created account's id.</summary>
-    public async Task<JsonNode> CreateAccountAsync(Session owner, JsonObject body, string label, CancellationToken ct)
+    public async Task<JsonNode> CreateAccountAsync(Session owner, JsonObject body, string label, CancellationToken ct) =>
+        (await PostAsync(owner, "api/v1/accounts", body, label, ct))["id"]?.DeepClone() ?? throw new SeedException($"{label}: no id in the answer");
+
+    /// <summary>A create (POST with an Idempotency-Key); the answer.</summary>
+    public Task<JsonNode> PostAsync(Session session, string path, JsonObject body, string label, CancellationToken ct)
     {
-        var payload = body.ToJsonString();
         var key = Guid.NewGuid().ToString();
-        using var response = await SendAsync(() => Keyed(new HttpRequestMessage(HttpMethod.Post, "api/v1/accounts") { Content = new StringContent(payload, Encoding.UTF8, "application/json") }, key), owner, ct);
-        var created = await EnsureSuccessAsync(response, label, ct);
-        return created?["id"]?.DeepClone() ?? throw new SeedException($"{label}: no id in the answer");
+        return CallAsync(session, HttpMethod.Post, path, body, key, label, ct);
     }
 
-    /// <summary>Sends with retries on connection errors, timeouts, 5xx and 429, and one new login on 401.</summary>
+    public Task<JsonNode> PutAsync(Session session, string path, JsonObject body, string label, CancellationToken ct) =>
+        CallAsync(session, HttpMethod.Put, path, body, null, label, ct);
+
+    public Task<JsonNode> GetAsync(Session session, string path, string label, CancellationToken ct) =>
+        CallAsync(session, HttpMethod.Get, path, null, null, label, ct);
+
+    /// <summary>Waits (a few seconds at most) while the answer says a record is not known there yet.</summary>
+    private async Task<JsonNode> CallAsync(Session session, HttpMethod method, string path, JsonObject? body, string? key, string label, CancellationToken ct)
+    {
+        var payload = body?.ToJsonString();
+        return await _untilVisible.ExecuteAsync(
+            async token =>
+            {
+                using var response = await SendAsync(
+                    () =>
+                    {
+                        var request = new HttpRequestMessage(method, path);
+                        if (payload is not null)
+                        {
+                            request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
+                        }
+
+                        return key is null ? request : Keyed(request, key);
+                    },
+                    session,
+                    token);
+                if (!response.IsSuccessStatusCode)
+                {
+                    var text = await response.Content.ReadAsStringAsync(token);
+                    if (IsNotVisibleYet(response.StatusCode, text))
+                    {
+                        throw new NotVisibleYetException($"{label}: {(int)response.StatusCode} {Shorten(text)}");
+                    }
+
+                    throw new ApiException(response.StatusCode, text, $"{label}: {(int)response.StatusCode} {response.ReasonPhrase} {Shorten(text)}");
+                }
+
+                return await EnsureSuccessAsync(response, label, token) ?? new JsonObject();
+            },
+            ct);
+    }
+
+    /// <summary>
+    /// A won deal Billing has not heard of yet (404), or a record or user the Activities service has not
+    /// heard of yet (400 on the link): both arrive as events moments after the record was made.
+    /// </summary>
+    public static bool IsNotVisibleYet(HttpStatusCode status, string problem) =>
+        (status == HttpStatusCode.NotFound && problem.Contains("has not reached Billing", StringComparison.Ordinal))
+        || (status == HttpStatusCode.BadRequest && (problem.Contains("with this id.", StringComparison.Ordinal) || problem.Contains("must be an active user", StringComparison.Ordinal)));
+
+    /// <summary>Sends (the handler retries transient failures), logging in again once on 401.</summary>
     public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> make, Session? session, CancellationToken ct)
     {
-        var relogged = false;
-        for (var attempt = 1; ; attempt++)
+        using var request = make();
+        string? token = null;
+        if (session is not null)
         {
-            using var request = make();
-            string? token = null;
-            if (session is not null)
-            {
-                token = session.Token;
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
+            token = session.Token;
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
 
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(request, ct);
-            }
-            catch (Exception ex) when (attempt < MaxAttempts && !ct.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException)
-            {
-                _log($"retry {request.Method} {request.RequestUri?.PathAndQuery}: {ex.Message}");
-                await Task.Delay(Backoff(attempt), ct);
-                continue;
-            }
-
-            if (response.StatusCode == HttpStatusCode.Unauthorized && session is not null && !relogged)
-            {
-                // The 15-minute access token expired: log in again once and repeat.
-                response.Dispose();
-                await session.RefreshAsync(this, token, ct);
-                relogged = true;
-                attempt--;
-                continue;
-            }
-
-            if (IsTransient(response.StatusCode) && attempt < MaxAttempts)
-            {
-                var wait = response.Headers.RetryAfter?.Delta is { } delta && delta > TimeSpan.Zero ? delta : Backoff(attempt);
-                _log($"retry {request.Method} {request.RequestUri?.PathAndQuery}: {(int)response.StatusCode} (waiting {wait.TotalSeconds:0.##} s)");
-                response.Dispose();
-                await Task.Delay(wait, ct);
-                continue;
-            }
-
+        var response = await _http.SendAsync(request, ct);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || session is null)
+        {
             return response;
         }
+
+        // The 15-minute access token expired: log in again once and repeat.
+        response.Dispose();
+        await session.RefreshAsync(this, token, ct);
+        using var again = make();
+        again.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
+        return await _http.SendAsync(again, ct);
     }
 
     public void Dispose() => _http.Dispose();
 
     private static HttpRequestMessage Json(HttpMethod method, string path, JsonObject body) =>
-        new(method, path) { Content = JsonContent.Create(body) };
+        new(method, path) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
 
     /// <summary>Every attempt of one create carries the same key, so a retry after a lost answer creates nothing twice.</summary>
     private static HttpRequestMessage Keyed(HttpRequestMessage request, string idempotencyKey)
@@ -170,7 +228,7 @@ public sealed class CrmApi : IDisposable
         var text = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode)
         {
-            throw new SeedException($"{what}: {(int)response.StatusCode} {response.ReasonPhrase} {Shorten(text)}");
+            throw new ApiException(response.StatusCode, text, $"{what}: {(int)response.StatusCode} {response.ReasonPhrase} {Shorten(text)}");
         }
 
         try
@@ -195,6 +253,9 @@ public sealed class Session(string email, string password)
 
     public string Token { get; private set; } = "";
 
+    /// <summary>The user's id (activities are assigned to it).</summary>
+    public string UserId { get; private set; } = "";
+
     /// <param name="stale">The token that was refused; nothing to do when another caller replaced it already.</param>
     public async Task RefreshAsync(CrmApi api, string? stale, CancellationToken ct)
     {
@@ -206,7 +267,7 @@ public sealed class Session(string email, string password)
                 return;
             }
 
-            Token = await api.TryLoginAsync(Email, password, ct) ?? throw new SeedException($"login as {Email} refused (wrong e-mail or password?)");
+            (Token, UserId) = await api.TryLoginAsync(Email, password, ct) ?? throw new SeedException($"login as {Email} refused (wrong e-mail or password?)");
         }
         finally
         {
@@ -215,4 +276,15 @@ public sealed class Session(string email, string password)
     }
 }
 
-public sealed class SeedException(string message) : Exception(message);
+public class SeedException(string message) : Exception(message);
+
+/// <summary>The API refused a call; <see cref="Problem"/> is its answer.</summary>
+public sealed class ApiException(HttpStatusCode status, string problem, string message) : SeedException(message)
+{
+    public HttpStatusCode Status { get; } = status;
+
+    public string Problem { get; } = problem;
+}
+
+/// <summary>The record a call names has not reached the service that answered yet.</summary>
+public sealed class NotVisibleYetException(string message) : SeedException(message);

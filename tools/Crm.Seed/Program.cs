@@ -1,6 +1,9 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Crm.Seed;
+using Crm.Seed.Generators;
 
-// Loads realistic demo accounts through the public API (see README.md, "Demo data").
+// Loads a realistic demo CRM through the public API (see README.md, "Demo data").
 SeedOptions options;
 try
 {
@@ -14,14 +17,23 @@ catch (FormatException ex)
 
 if (options.DryRun)
 {
-    foreach (var draft in new AccountGenerator(options.Seed).Generate(options.Accounts, options.Owners))
+    // One JSON line per planned record, tagged with its type: what would be sent, with indexes for the ids.
+    var plan = SeedPlanner.Plan(options.Seed, options.Accounts, options.Owners, DateOnly.FromDateTime(DateTime.UtcNow), options.Prefix, options.AccountsOnly);
+    var json = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    void Print(string type, object record)
     {
-        var body = draft.ToBody();
-        body["parent_account_index"] = draft.ParentIndex;
-        body["owner_slot"] = draft.OwnerSlot;
-        Console.WriteLine(body.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var line = JsonSerializer.SerializeToNode(record, record.GetType(), json)!.AsObject();
+        line.Insert(0, "object", type);
+        Console.WriteLine(line.ToJsonString(json));
     }
 
+    plan.Accounts.ToList().ForEach(a => Print("account", a));
+    plan.Products.ToList().ForEach(p => Print("product", p));
+    plan.Contacts.ToList().ForEach(c => Print("contact", c));
+    plan.Leads.ToList().ForEach(l => Print("lead", l));
+    plan.Opportunities.ToList().ForEach(o => Print("opportunity", o));
+    plan.Activities.ToList().ForEach(a => Print("activity", a));
+    plan.Cases.ToList().ForEach(c => Print("case", c));
     return 0;
 }
 

@@ -18,7 +18,7 @@ public sealed class SeedOptionsTests
         options.Url.ShouldBe("http://localhost:18080");
         options.Email.ShouldBe("boss@x.test");
         options.Password.ShouldBe("pw1234567");
-        (options.Accounts, options.Seed, options.Concurrency, options.Owners).ShouldBe((1000, 42, 8, 0));
+        (options.Accounts, options.Seed, options.Concurrency, options.Owners).ShouldBe((1000, 42, 12, 0));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class SeederTests
     public async Task Seeds_through_the_api_with_retries_and_parent_ids()
     {
         var fake = new FakeCrm();
-        var options = new SeedOptions { Url = "http://fake", Email = "admin@crm.local", Password = "pw", Accounts = 300, Owners = 2, Concurrency = 8 };
+        var options = new SeedOptions { Url = "http://fake", Email = "admin@crm.local", Password = "pw", Accounts = 300, Owners = 2, Concurrency = 8, AccountsOnly = true };
         var log = new List<string>();
         using var api = new CrmApi(options.Url, options.Concurrency, l => { lock (log) { log.Add(l); } }, fake);
 
