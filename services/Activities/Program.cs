@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.RecentViews;
 using Crm.Activities.Apis;
 using Crm.Activities.Extensions;
 using Crm.Activities.Infrastructure;
@@ -11,6 +12,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapRecentViewsApi();
 app.MapUserDirectoryApi<ActivitiesDbContext>();
 app.MapRecordDirectoryApi<ActivitiesDbContext>();
 app.MapDirectoryReconcileApi();

@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.RecentViews;
 using Crm.Billing.Apis;
 using Crm.Billing.Extensions;
 using Crm.Billing.Infrastructure;
@@ -11,6 +12,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapRecentViewsApi();
 app.MapUserDirectoryApi<BillingDbContext>();
 app.MapRecordDirectoryApi<BillingDbContext>();
 app.MapDirectoryReconcileApi();

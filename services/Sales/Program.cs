@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.RecentViews;
 using Crm.Sales.Apis;
 using Crm.Sales.Extensions;
 using Crm.Sales.Infrastructure;
@@ -11,6 +12,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapRecentViewsApi();
 app.MapUserDirectoryApi<SalesDbContext>();
 app.MapDirectoryReconcileApi();
 app.MapAccountsApi();

@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.RecentViews;
 using Crm.Activities.Apis;
 using Crm.Activities.Infrastructure;
 using Crm.Activities.Services;
@@ -13,6 +14,7 @@ public static class Extensions
     {
         builder.AddServiceDatabase<ActivitiesDbContext>("activitiesdb");
         builder.AddUserDirectory();
+        builder.Services.AddRecentViews<ActivitiesDbContext, ActivitiesRecentRecords>();
         builder.AddRecordDirectory();
         builder.AddEventBus<ActivitiesDbContext>("activities", bus =>
         {

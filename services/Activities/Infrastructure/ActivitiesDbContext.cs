@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.RecentViews;
 using Crm.Activities.Model;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
@@ -21,6 +22,7 @@ public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> op
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ActivitiesDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddUserDirectory();
+        modelBuilder.AddRecentViews();
         modelBuilder.AddRecordDirectory();
         modelBuilder.UseSnakeCaseNames();
     }

@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.RecentViews;
 using Crm.Billing.Apis;
 using Crm.Billing.Infrastructure;
 using Crm.Billing.IntegrationEvents;
@@ -14,6 +15,7 @@ public static class Extensions
     {
         builder.AddServiceDatabase<BillingDbContext>("billingdb");
         builder.AddUserDirectory();
+        builder.Services.AddRecentViews<BillingDbContext, BillingRecentRecords>();
         builder.AddRecordDirectory();
         builder.AddEventBus<BillingDbContext>("billing", bus =>
         {

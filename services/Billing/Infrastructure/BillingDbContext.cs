@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.RecentViews;
 using Crm.Billing.Model;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
@@ -27,6 +28,7 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddUserDirectory();
+        modelBuilder.AddRecentViews();
         modelBuilder.AddRecordDirectory();
         modelBuilder.UseSnakeCaseNames();
     }

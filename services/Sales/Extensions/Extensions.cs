@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.RecentViews;
 using Crm.Sales.Apis;
 using Crm.Sales.Infrastructure;
 using Crm.Sales.Services;
@@ -13,6 +14,7 @@ public static class Extensions
     {
         builder.AddServiceDatabase<SalesDbContext>("salesdb");
         builder.AddUserDirectory();
+        builder.Services.AddRecentViews<SalesDbContext, SalesRecentRecords>();
         builder.AddEventBus<SalesDbContext>("sales", bus => bus.AddUserDirectoryConsumer<SalesDbContext>());
         builder.Services.AddScoped<AccountQueries>();
         builder.Services.AddScoped<ContactQueries>();

@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.RecentViews;
 using Crm.Sales.Model;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
@@ -29,6 +30,7 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : D
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SalesDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddUserDirectory();
+        modelBuilder.AddRecentViews();
         modelBuilder.UseSnakeCaseNames();
     }
 }
