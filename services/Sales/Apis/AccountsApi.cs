@@ -35,7 +35,7 @@ public static class AccountsApi
         var api = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
         api.MapGet("/", ListAsync);
         api.MapGet("/export.csv", Export);
-        api.MapGet("/{id:guid}", GetAsync);
+        api.MapGet("/{id:guid}", GetAsync).RecordsRecentView(RecordTypes.Account);
         api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
         return app;
@@ -110,17 +110,8 @@ public static class AccountsApi
         return listView.Sort(rows, db, RecordTypes.Account, query.Sort, r => r.ApplySort(query.Sort, Sorts, "name", a => a.Id));
     }
 
-    public static async Task<Results<Ok<AccountResponse>, NotFound>> GetAsync(
-        Guid id, ClaimsPrincipal caller, AccountQueries queries, RecentViewLog recentViews, CancellationToken cancellationToken)
-    {
-        if (await queries.GetAsync(id, cancellationToken) is not { } account)
-        {
-            return TypedResults.NotFound();
-        }
-
-        await recentViews.RecordAsync(caller, RecordTypes.Account, id, cancellationToken);
-        return TypedResults.Ok(account);
-    }
+    public static async Task<Results<Ok<AccountResponse>, NotFound>> GetAsync(Guid id, AccountQueries queries, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } account ? TypedResults.Ok(account) : TypedResults.NotFound();
 
     public static async Task<Results<Created<AccountResponse>, ValidationProblem>> CreateAsync(
         CreateAccountRequest request, ClaimsPrincipal caller, SalesDbContext db, AccountQueries queries, CancellationToken cancellationToken)

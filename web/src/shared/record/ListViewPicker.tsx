@@ -1,0 +1,51 @@
+import { ButtonSvg, cx, useDropdown } from '../ui'
+
+/** The list views every object list offers, as Salesforce names them; `view` in the URL and the API. */
+export type ListViewName = 'all' | 'my' | 'recent'
+
+export function listViewTitle(view: ListViewName, objectLabel: string): string {
+  if (view === 'my') return `My ${objectLabel}`
+  if (view === 'recent') return 'Recently Viewed'
+  return `All ${objectLabel}`
+}
+
+export function parseListView(value: string | null | undefined): ListViewName {
+  return value === 'my' || value === 'recent' ? value : 'all'
+}
+
+/** The list view name as a dropdown ("All Accounts ▾"): picking another reloads the list in that view. */
+export function ListViewPicker({ objectLabel, view, onChange }: { objectLabel: string; view: ListViewName; onChange: (view: ListViewName) => void }) {
+  const { open, toggle, close, ref } = useDropdown<HTMLDivElement>()
+  const views: ListViewName[] = ['recent', 'all', 'my']
+  return (
+    <div ref={ref} className={cx('slds-dropdown-trigger slds-dropdown-trigger_click crm-list-view-picker', open && 'slds-is-open')}>
+      <button type="button" className="slds-button slds-button_reset slds-type-focus" aria-haspopup="menu" aria-expanded={open} title="Select a List View" onClick={toggle}>
+        <span className="slds-page-header__title slds-truncate">{listViewTitle(view, objectLabel)}</span>
+        <ButtonSvg name="down" position="right" />
+      </button>
+      {open ? (
+        <div className="slds-dropdown slds-dropdown_left">
+          <ul className="slds-dropdown__list" role="menu" aria-label="List Views">
+            {views.map((v) => (
+              <li key={v} className={cx('slds-dropdown__item', v === view && 'slds-is-selected')} role="presentation">
+                <a
+                  href="#"
+                  role="menuitemcheckbox"
+                  aria-checked={v === view}
+                  tabIndex={0}
+                  onClick={(e) => {
+                    e.preventDefault()
+                    close()
+                    onChange(v)
+                  }}
+                >
+                  <span className="slds-truncate">{listViewTitle(v, objectLabel)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  )
+}
