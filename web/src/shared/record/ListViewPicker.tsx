@@ -1,17 +1,5 @@
 import { ButtonSvg, cx, useDropdown } from '../ui'
-
-/** The list views every object list offers, as Salesforce names them; `view` in the URL and the API. */
-export type ListViewName = 'all' | 'my' | 'recent'
-
-export function listViewTitle(view: ListViewName, objectLabel: string): string {
-  if (view === 'my') return `My ${objectLabel}`
-  if (view === 'recent') return 'Recently Viewed'
-  return `All ${objectLabel}`
-}
-
-export function parseListView(value: string | null | undefined): ListViewName {
-  return value === 'my' || value === 'recent' ? value : 'all'
-}
+import { listViewTitle, type ListViewName } from './listViews'
 
 /** The list view name as a dropdown ("All Accounts ▾"): picking another reloads the list in that view. */
 export function ListViewPicker({ objectLabel, view, onChange }: { objectLabel: string; view: ListViewName; onChange: (view: ListViewName) => void }) {
