@@ -134,7 +134,7 @@ export function ListView<T>({
       <PageHeader
         icon={icon}
         label={objectLabel}
-        title={listViews ? <ListViewPicker objectLabel={objectLabel} view={view} onChange={(v) => setViewParam(v === 'all' ? '' : v)} /> : title}
+        title={listViews ? <ListViewPicker objectLabel={objectLabel} allTitle={title} view={view} onChange={(v) => setViewParam(v === 'all' ? '' : v)} /> : title}
         actions={
           onNew || headerActions || exportHref ? (
             <div className="slds-grid slds-grid_vertical-align-center crm-list-actions">
@@ -211,7 +211,7 @@ export function ListView<T>({
                   q
                     ? `Nothing matches "${q}". Try another search.`
                     : view !== 'all'
-                      ? `${listViewTitle(view, objectLabel)} is empty.`
+                      ? `${listViewTitle(view, objectLabel, title)} is empty.`
                       : onNew
                         ? 'Create the first one with New.'
                         : undefined

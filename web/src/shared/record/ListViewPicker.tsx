@@ -2,13 +2,23 @@ import { ButtonSvg, cx, useDropdown } from '../ui'
 import { listViewTitle, type ListViewName } from './listViews'
 
 /** The list view name as a dropdown ("All Accounts ▾"): picking another reloads the list in that view. */
-export function ListViewPicker({ objectLabel, view, onChange }: { objectLabel: string; view: ListViewName; onChange: (view: ListViewName) => void }) {
-  const { open, toggle, close, ref } = useDropdown<HTMLDivElement>()
+export function ListViewPicker({
+  objectLabel,
+  allTitle,
+  view,
+  onChange,
+}: {
+  objectLabel: string
+  allTitle?: string
+  view: ListViewName
+  onChange: (view: ListViewName) => void
+}) {
+  const { open, toggle, close, ref } = useDropdown<HTMLSpanElement>()
   const views: ListViewName[] = ['recent', 'all', 'my']
   return (
-    <div ref={ref} className={cx('slds-dropdown-trigger slds-dropdown-trigger_click crm-list-view-picker', open && 'slds-is-open')}>
+    <span ref={ref} className={cx('slds-dropdown-trigger slds-dropdown-trigger_click crm-list-view-picker', open && 'slds-is-open')}>
       <button type="button" className="slds-button slds-button_reset slds-type-focus" aria-haspopup="menu" aria-expanded={open} title="Select a List View" onClick={toggle}>
-        <span className="slds-page-header__title slds-truncate">{listViewTitle(view, objectLabel)}</span>
+        <span className="slds-truncate">{listViewTitle(view, objectLabel, allTitle)}</span>
         <ButtonSvg name="down" position="right" />
       </button>
       {open ? (
@@ -27,13 +37,13 @@ export function ListViewPicker({ objectLabel, view, onChange }: { objectLabel: s
                     onChange(v)
                   }}
                 >
-                  <span className="slds-truncate">{listViewTitle(v, objectLabel)}</span>
+                  <span className="slds-truncate">{listViewTitle(v, objectLabel, allTitle)}</span>
                 </a>
               </li>
             ))}
           </ul>
         </div>
       ) : null}
-    </div>
+    </span>
   )
 }
