@@ -30,7 +30,7 @@ public sealed class ListViewPickerTests(CrmFixture crm, BrowserFixture browser)
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Accounts" });
         await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = $"Opened {token}" })).ToBeVisibleAsync();
         await Assertions.Expect(table.GetByText($"Unopened {token}")).ToHaveCountAsync(0);
-        await page.GetByText("1 item • Sorted by").WaitForAsync();
+        await page.GetByText("1 item • Sorted by Last Viewed").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "list-recently-viewed.png") });
 
         // All Accounts filtered by the token: Export downloads exactly those rows.

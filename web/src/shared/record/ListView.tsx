@@ -86,6 +86,9 @@ export function ListView<T>({
   const [search, setSearch] = useState('')
   const q = useDebounced(search.trim(), 300)
   const [sort, setSort] = useState<SortState>(defaultSort)
+  // Recently Viewed lists the newest view first until a column header is clicked.
+  const [sortChosen, setSortChosen] = useState(false)
+  const byLastViewed = view === 'recent' && !sortChosen
   const [page, setPage] = useState(1)
 
   // A new search starts from the first page.
@@ -99,7 +102,7 @@ export function ListView<T>({
     setPage(1)
   }
 
-  const query: ListQuery = { ...viewFilters, q: q || undefined, sort: formatSort(sort), page, page_size: pageSize }
+  const query: ListQuery = { ...viewFilters, q: q || undefined, sort: byLastViewed ? undefined : formatSort(sort), page, page_size: pageSize }
   const exportHref = exportPath ? `${exportPath}${exportQuery(query)}` : undefined
   const list = useQuery({
     queryKey: [...queryKey, query],
@@ -113,7 +116,7 @@ export function ListView<T>({
   const pageCount = Math.max(1, Math.ceil(total / size))
   const first = total === 0 ? 0 : (page - 1) * size + 1
   const last = Math.min(total, page * size)
-  const sortLabel = columns.find((c) => c.sortField === sort.field)?.label ?? sort.field
+  const sortLabel = byLastViewed ? 'Last Viewed' : (columns.find((c) => c.sortField === sort.field)?.label ?? sort.field)
   const meta = data
     ? `${numberFormat.format(total)} ${total === 1 ? 'item' : 'items'} • Sorted by ${sortLabel}${q ? ` • Filtered by "${q}"` : ''}`
     : list.isPending
@@ -192,9 +195,10 @@ export function ListView<T>({
             columns={tableColumns}
             rows={data?.items ?? []}
             rowKey={rowKey}
-            sort={sort}
+            sort={byLastViewed ? { field: '', direction: 'desc' } : sort}
             onSort={(field) => {
-              setSort((s) => nextSort(s, field))
+              setSortChosen(true)
+              setSort((s) => (byLastViewed ? { field, direction: 'asc' } : nextSort(s, field)))
               setPage(1)
             }}
             loading={list.isFetching}
