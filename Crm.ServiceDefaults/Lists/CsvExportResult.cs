@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
-using CsvHelper;
 using Crm.ServiceDefaults.Json;
+using CsvHelper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;

@@ -1,8 +1,8 @@
-using Crm.ServiceDefaults.RecentViews;
 using Crm.Activities.Apis;
 using Crm.Activities.Extensions;
 using Crm.Activities.Infrastructure;
 using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.RecentViews;
 
 var builder = WebApplication.CreateBuilder(args);
 

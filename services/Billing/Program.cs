@@ -1,8 +1,8 @@
-using Crm.ServiceDefaults.RecentViews;
 using Crm.Billing.Apis;
 using Crm.Billing.Extensions;
 using Crm.Billing.Infrastructure;
 using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.RecentViews;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,8 +1,8 @@
-using Crm.ServiceDefaults.RecentViews;
 using Crm.Sales.Apis;
 using Crm.Sales.Extensions;
 using Crm.Sales.Infrastructure;
 using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.RecentViews;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,4 +1,3 @@
-using Crm.ServiceDefaults.RecentViews;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Crm.Activities.Infrastructure;
@@ -10,6 +9,7 @@ using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
 using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Lists;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,10 +1,10 @@
-using Crm.ServiceDefaults.RecentViews;
 using Crm.Activities.Apis;
 using Crm.Activities.Infrastructure;
 using Crm.Activities.Services;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 
 namespace Crm.Activities.Extensions;
 

@@ -1,8 +1,8 @@
-using Crm.ServiceDefaults.RecentViews;
 using Crm.Activities.Model;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Activities.Infrastructure;

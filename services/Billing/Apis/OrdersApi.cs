@@ -1,4 +1,3 @@
-using Crm.ServiceDefaults.RecentViews;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Crm.Billing.Infrastructure;
@@ -13,6 +12,7 @@ using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using Crm.ServiceDefaults.RecentViews;
 using Crm.Billing.Apis;
 using Crm.Billing.Infrastructure;
 using Crm.Billing.IntegrationEvents;
@@ -6,6 +5,7 @@ using Crm.Billing.Services;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 
 namespace Crm.Billing.Extensions;
 

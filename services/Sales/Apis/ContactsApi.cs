@@ -9,8 +9,8 @@ using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
 using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Lists;
-using Crm.ServiceDefaults.RecentViews;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

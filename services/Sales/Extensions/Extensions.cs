@@ -1,10 +1,10 @@
-using Crm.ServiceDefaults.RecentViews;
 using Crm.Sales.Apis;
 using Crm.Sales.Infrastructure;
 using Crm.Sales.Services;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 
 namespace Crm.Sales.Extensions;
 

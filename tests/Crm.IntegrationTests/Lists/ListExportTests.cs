@@ -65,8 +65,14 @@ public sealed class ListExportTests(CrmFixture fixture) : IClassFixture<CrmFixtu
         await world.Client.PostJsonAsync("/api/v1/cases", new { subject, status = "New", priority = "High", account_id = world.Account.Str("id") }).CreatedAsync();
         await world.Client.PostJsonAsync("/api/v1/activities", new
         {
-            type = "Task", subject, status = "Not Started", priority = "Normal", due_date = "2026-12-24",
-            assigned_to_id = world.User.Id, what_type = "Account", what_id = world.Account.Str("id"),
+            type = "Task",
+            subject,
+            status = "Not Started",
+            priority = "Normal",
+            due_date = "2026-12-24",
+            assigned_to_id = world.User.Id,
+            what_type = "Account",
+            what_id = world.Account.Str("id"),
         }).CreatedAsync();
 
         var cases = (await (await world.Client.GetAsync($"/api/v1/cases/export.csv?q={subject}")).Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
