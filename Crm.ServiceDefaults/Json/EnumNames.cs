@@ -16,6 +16,13 @@ public static class EnumNames
         return typeof(TEnum).GetField(name)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? name;
     }
 
+    /// <summary>The same for a value whose enum type is known only at run time (CSV cells).</summary>
+    public static string Display(Enum value)
+    {
+        var name = value.ToString();
+        return value.GetType().GetField(name)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? name;
+    }
+
     public static IReadOnlyList<string> All<TEnum>()
         where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(Display).ToList();
 

@@ -2,6 +2,7 @@ using Crm.Activities.Apis;
 using Crm.Activities.Extensions;
 using Crm.Activities.Infrastructure;
 using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.RecentViews;
 using Crm.ServiceDefaults.Search;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapRecentViewsApi();
 app.MapUserDirectoryApi<ActivitiesDbContext>();
 app.MapRecordDirectoryApi<ActivitiesDbContext>();
 app.MapDirectoryReconcileApi();

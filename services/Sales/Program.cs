@@ -2,6 +2,7 @@ using Crm.Sales.Apis;
 using Crm.Sales.Extensions;
 using Crm.Sales.Infrastructure;
 using Crm.ServiceDefaults.Directory;
+using Crm.ServiceDefaults.RecentViews;
 using Crm.ServiceDefaults.Search;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapRecentViewsApi();
 app.MapUserDirectoryApi<SalesDbContext>();
 app.MapDirectoryReconcileApi();
 app.MapAccountsApi();

@@ -9,6 +9,7 @@ using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
 using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Lists;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,8 @@ public static class ActivitiesApi
     {
         var api = app.MapGroup("/api/v1/activities").WithTags("Activities");
         api.MapGet("/", ListAsync);
-        api.MapGet("/{id:guid}", GetAsync);
+        api.MapGet("/export.csv", Export);
+        api.MapGet("/{id:guid}", GetAsync).RecordsRecentView(RecordTypes.Activity);
         api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
         return app;
@@ -45,25 +47,46 @@ public static class ActivitiesApi
         ActivityQueries queries,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
-        var rows = filter.Apply(db.Activities.AsNoTracking(), db.Records.AsNoTracking(), caller, errors);
+        var errors = new ValidationErrors();
+        var sorted = Rows(query, filter, caller, db, errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
 
+        var page = await sorted.ToPageAsync(query, a => a, cancellationToken);
+        return TypedResults.Ok(page.WithItems(await queries.ToResponsesAsync(page.Items, cancellationToken)));
+    }
+
+    public static Results<CsvExportResult<ActivityExportRow>, ValidationProblem> Export(
+        [AsParameters] ListQuery query,
+        [AsParameters] ActivityListFilter filter,
+        ClaimsPrincipal caller,
+        ActivitiesDbContext db)
+    {
+        var errors = new ValidationErrors();
+        var sorted = Rows(query, filter, caller, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : new CsvExportResult<ActivityExportRow>("activities", ActivityExportRow.Columns, ActivityExportRow.From(sorted, db).AsAsyncEnumerable());
+    }
+
+    /// <summary>The list's rows, filtered and sorted; the list pages them, the export streams them all.</summary>
+    private static IQueryable<Activity> Rows(ListQuery query, ActivityListFilter filter, ClaimsPrincipal caller, ActivitiesDbContext db, ValidationErrors errors)
+    {
+        errors.CheckSort(query.Sort, Sorts);
+        var rows = filter.Apply(db.Activities.AsNoTracking(), db.Records.AsNoTracking(), caller, errors);
+        var listView = ListView.Parse(filter.View, caller, errors);
         if (query.Search is { } q)
         {
             var pattern = QueryableListExtensions.LikePattern(q);
             rows = rows.Where(a => EF.Functions.ILike(a.Subject, pattern, QueryableListExtensions.LikeEscape));
         }
 
+        rows = listView.Filter(rows, db, RecordTypes.Activity, me => a => a.AssignedToId == me);
+
         // By default: when it happens (an event's start, a task's due date; undated tasks last), then oldest first.
-        var sorted = string.IsNullOrWhiteSpace(query.Sort)
-            ? rows.OrderBy(a => a.ScheduledAt).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
-            : rows.ApplySort(query.Sort, Sorts, "due_date", a => a.Id);
-        var page = await sorted.ToPageAsync(query, a => a, cancellationToken);
-        return TypedResults.Ok(page.WithItems(await queries.ToResponsesAsync(page.Items, cancellationToken)));
+        return listView.Sort(rows, db, RecordTypes.Activity, query.Sort, r => string.IsNullOrWhiteSpace(query.Sort)
+            ? r.OrderBy(a => a.ScheduledAt).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            : r.ApplySort(query.Sort, Sorts, "due_date", a => a.Id));
     }
 
     public static async Task<Results<Ok<ActivityResponse>, NotFound>> GetAsync(Guid id, ActivityQueries queries, CancellationToken cancellationToken) =>

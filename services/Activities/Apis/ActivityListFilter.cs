@@ -11,6 +11,10 @@ namespace Crm.Activities.Apis;
 /// <summary>The filters of <c>GET /activities</c>, as the query string spells them.</summary>
 public sealed class ActivityListFilter
 {
+    /// <summary>The list view: all (default), my, recent.</summary>
+    [FromQuery(Name = "view")]
+    public string? View { get; set; }
+
     [FromQuery(Name = "type")]
     public string? Type { get; set; }
 

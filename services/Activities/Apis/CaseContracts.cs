@@ -42,6 +42,10 @@ public sealed record CaseResponse(
 /// <summary>The filters of <c>GET /cases</c>, as the query string spells them.</summary>
 public sealed class CaseListFilter
 {
+    /// <summary>The list view: all (default), my, recent.</summary>
+    [FromQuery(Name = "view")]
+    public string? View { get; set; }
+
     [FromQuery(Name = "status")]
     public string? Status { get; set; }
 

@@ -12,6 +12,7 @@ using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,8 @@ public static class CasesApi
     {
         var api = app.MapGroup("/api/v1/cases").WithTags("Cases");
         api.MapGet("/", ListAsync);
-        api.MapGet("/{id:guid}", GetAsync);
+        api.MapGet("/export.csv", Export);
+        api.MapGet("/{id:guid}", GetAsync).RecordsRecentView(RecordTypes.Case);
         api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
         return app;
@@ -51,15 +53,37 @@ public static class CasesApi
         CaseQueries queries,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
-        var status = EnumNames.ParseFilter<CaseStatus>(filter.Status, "status", "Status", errors);
-        var statusNe = EnumNames.ParseFilter<CaseStatus>(filter.StatusNe, "status_ne", "Status", errors);
-        var priority = EnumNames.ParseFilter<CasePriority>(filter.Priority, "priority", "Priority", errors);
-        var owner = UserFilter.Parse(filter.Owner, "owner", "Owner", caller, errors);
+        var errors = new ValidationErrors();
+        var sorted = Rows(query, filter, caller, db, errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
+
+        var page = await sorted.ToPageAsync(query, c => c, cancellationToken);
+        return TypedResults.Ok(page.WithItems(await queries.ToResponsesAsync(page.Items, cancellationToken)));
+    }
+
+    public static Results<CsvExportResult<CaseExportRow>, ValidationProblem> Export(
+        [AsParameters] ListQuery query,
+        [AsParameters] CaseListFilter filter,
+        ClaimsPrincipal caller,
+        ActivitiesDbContext db)
+    {
+        var errors = new ValidationErrors();
+        var sorted = Rows(query, filter, caller, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : new CsvExportResult<CaseExportRow>("cases", CaseExportRow.Columns, CaseExportRow.From(sorted, db).AsAsyncEnumerable());
+    }
+
+    /// <summary>The list's rows, filtered and sorted; the list pages them, the export streams them all.</summary>
+    private static IQueryable<Case> Rows(ListQuery query, CaseListFilter filter, ClaimsPrincipal caller, ActivitiesDbContext db, ValidationErrors errors)
+    {
+        errors.CheckSort(query.Sort, Sorts);
+        var status = EnumNames.ParseFilter<CaseStatus>(filter.Status, "status", "Status", errors);
+        var statusNe = EnumNames.ParseFilter<CaseStatus>(filter.StatusNe, "status_ne", "Status", errors);
+        var priority = EnumNames.ParseFilter<CasePriority>(filter.Priority, "priority", "Priority", errors);
+        var owner = UserFilter.Parse(filter.Owner, "owner", "Owner", caller, errors);
+        var listView = ListView.Parse(filter.View, caller, errors);
 
         var rows = db.Cases.AsNoTracking();
         if (status is { } s)
@@ -98,12 +122,12 @@ public static class CasesApi
             rows = rows.Where(c => EF.Functions.ILike(c.Subject, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(c.CaseNumber, pattern, QueryableListExtensions.LikeEscape));
         }
 
+        rows = listView.Filter(rows, db, RecordTypes.Case, me => c => c.OwnerId == me);
+
         // By default the support queue: High first, then the oldest.
-        var sorted = string.IsNullOrWhiteSpace(query.Sort)
-            ? rows.OrderBy(PriorityRank).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            : rows.ApplySort(query.Sort, Sorts, "priority", c => c.Id);
-        var page = await sorted.ToPageAsync(query, c => c, cancellationToken);
-        return TypedResults.Ok(page.WithItems(await queries.ToResponsesAsync(page.Items, cancellationToken)));
+        return listView.Sort(rows, db, RecordTypes.Case, query.Sort, r => string.IsNullOrWhiteSpace(query.Sort)
+            ? r.OrderBy(PriorityRank).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            : r.ApplySort(query.Sort, Sorts, "priority", c => c.Id));
     }
 
     public static async Task<Results<Ok<CaseResponse>, NotFound>> GetAsync(Guid id, CaseQueries queries, CancellationToken cancellationToken) =>

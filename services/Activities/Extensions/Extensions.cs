@@ -4,6 +4,7 @@ using Crm.Activities.Services;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 
 namespace Crm.Activities.Extensions;
 
@@ -13,6 +14,7 @@ public static class Extensions
     {
         builder.AddServiceDatabase<ActivitiesDbContext>("activitiesdb");
         builder.AddUserDirectory();
+        builder.Services.AddRecentViews<ActivitiesDbContext, ActivitiesRecentRecords>();
         builder.AddRecordDirectory();
         builder.AddEventBus<ActivitiesDbContext>("activities", bus =>
         {

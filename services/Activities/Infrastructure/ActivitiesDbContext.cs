@@ -2,6 +2,7 @@ using Crm.Activities.Model;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Activities.Infrastructure;
@@ -21,6 +22,7 @@ public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> op
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ActivitiesDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddUserDirectory();
+        modelBuilder.AddRecentViews();
         modelBuilder.AddRecordDirectory();
         modelBuilder.UseSnakeCaseNames();
     }

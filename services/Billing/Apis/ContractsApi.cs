@@ -12,6 +12,7 @@ using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,8 @@ public static class ContractsApi
         app.MapPost("/api/v1/opportunities/{id:guid}/generate-contract", GenerateAsync).WithTags("Contracts").WithIdempotency();
         var api = app.MapGroup("/api/v1/contracts").WithTags("Contracts");
         api.MapGet("/", ListAsync);
-        api.MapGet("/{id:guid}", GetAsync);
+        api.MapGet("/export.csv", Export);
+        api.MapGet("/{id:guid}", GetAsync).RecordsRecentView(RecordTypes.Contract);
         api.MapPut("/{id:guid}", UpdateAsync);
         api.MapPost("/{id:guid}/payments", LogPaymentAsync).WithIdempotency();
         return app;
@@ -82,22 +84,58 @@ public static class ContractsApi
         };
     }
 
+    private static readonly CsvColumn<ContractListItem>[] ExportColumns =
+    [
+        new("Contract Number", c => c.ContractNumber),
+        new("Account Name", c => c.AccountName),
+        new("Start Date", c => c.StartDate),
+        new("End Date", c => c.EndDate),
+        new("Billing Cycle", c => c.BillingCycle),
+        new("Price per Cycle", c => c.PricePerCycle),
+        new("Status", c => c.Status),
+        new("Total Paid", c => c.TotalPaid),
+    ];
+
     public static async Task<Results<Ok<PagedResult<ContractListItem>>, ValidationProblem>> ListAsync(
         [AsParameters] ListQuery query,
         [FromQuery(Name = "status")] string? status,
         [FromQuery(Name = "account_id")] Guid? accountId,
         [FromQuery(Name = "opportunity_id")] Guid? opportunityId,
+        [FromQuery(Name = "view")] string? view,
+        ClaimsPrincipal caller,
         OrderQueries queries,
+        BillingDbContext db,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
+        var errors = new ValidationErrors();
+        var rows = Rows(query, status, accountId, opportunityId, view, caller, queries, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(query, r => r, cancellationToken));
+    }
+
+    public static Results<CsvExportResult<ContractListItem>, ValidationProblem> Export(
+        [AsParameters] ListQuery query,
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "account_id")] Guid? accountId,
+        [FromQuery(Name = "opportunity_id")] Guid? opportunityId,
+        [FromQuery(Name = "view")] string? view,
+        ClaimsPrincipal caller,
+        OrderQueries queries,
+        BillingDbContext db)
+    {
+        var errors = new ValidationErrors();
+        var rows = Rows(query, status, accountId, opportunityId, view, caller, queries, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : new CsvExportResult<ContractListItem>("contracts", ExportColumns, rows.AsAsyncEnumerable());
+    }
+
+    /// <summary>The list's rows, filtered and sorted; the list pages them, the export streams them all.</summary>
+    private static IQueryable<ContractListItem> Rows(
+        ListQuery query, string? status, Guid? accountId, Guid? opportunityId, string? view, ClaimsPrincipal caller, OrderQueries queries, BillingDbContext db, ValidationErrors errors)
+    {
+        errors.CheckSort(query.Sort, Sorts);
 
         var statusFilter = EnumNames.ParseFilter<ContractStatus>(status, "status", "Status", errors);
 
-        if (errors.HasErrors)
-        {
-            return errors.ToProblem();
-        }
+        var listView = ListView.Parse(view, caller, errors);
 
         var rows = queries.ContractRows(OrderQueries.Today);
         if (statusFilter is { } s)
@@ -121,7 +159,8 @@ public static class ContractsApi
             rows = rows.Where(c => EF.Functions.ILike(c.ContractNumber, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(c.AccountName, pattern, QueryableListExtensions.LikeEscape));
         }
 
-        return TypedResults.Ok(await rows.ApplySort(query.Sort, Sorts, "-contract_number", c => c.Id).ToPageAsync(query, c => c, cancellationToken));
+        rows = listView.Filter(rows, db, RecordTypes.Contract, me => c => queries.AccountsOwnedBy(me).Contains(c.AccountId) || db.Contracts.Any(x => x.Id == c.Id && x.CreatedBy == me));
+        return listView.Sort(rows, db, RecordTypes.Contract, query.Sort, r => r.ApplySort(query.Sort, Sorts, "-contract_number", c => c.Id));
     }
 
     public static async Task<Results<Ok<ContractResponse>, NotFound>> GetAsync(Guid id, OrderQueries queries, CancellationToken cancellationToken) =>

@@ -34,6 +34,12 @@ public sealed class OrderQueries(BillingDbContext db)
             CreatedAt = o.CreatedAt,
         };
 
+    /// <summary>
+    /// Billing records have no owner of their own: "My" ones are those of accounts the user owns (the account
+    /// directory carries the owner) and those the user created.
+    /// </summary>
+    public IQueryable<Guid> AccountsOwnedBy(Guid userId) => Accounts.Where(r => r.OwnerId == userId).Select(r => r.Id);
+
     /// <summary>Payments against orders and against contracts, with the account of either.</summary>
     public IQueryable<PaymentListItem> PaymentRows() =>
         from p in db.Payments

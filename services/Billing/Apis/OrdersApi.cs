@@ -12,6 +12,7 @@ using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,8 @@ public static class OrdersApi
         app.MapPost("/api/v1/opportunities/{id:guid}/generate-order", GenerateAsync).WithTags("Orders").WithIdempotency();
         var api = app.MapGroup("/api/v1/orders").WithTags("Orders");
         api.MapGet("/", ListAsync);
-        api.MapGet("/{id:guid}", GetAsync);
+        api.MapGet("/export.csv", Export);
+        api.MapGet("/{id:guid}", GetAsync).RecordsRecentView(RecordTypes.Order);
         api.MapPut("/{id:guid}", UpdateAsync);
         return app;
     }
@@ -55,22 +57,56 @@ public static class OrdersApi
         };
     }
 
+    private static readonly CsvColumn<OrderListItem>[] ExportColumns =
+    [
+        new("Order Number", o => o.OrderNumber),
+        new("Account Name", o => o.AccountName),
+        new("Order Date", o => o.OrderDate),
+        new("Status", o => o.Status),
+        new("Total", o => o.Total),
+        new("Total Paid", o => o.TotalPaid),
+    ];
+
     public static async Task<Results<Ok<PagedResult<OrderListItem>>, ValidationProblem>> ListAsync(
         [AsParameters] ListQuery query,
         [FromQuery(Name = "status")] string? status,
         [FromQuery(Name = "account_id")] Guid? accountId,
         [FromQuery(Name = "opportunity_id")] Guid? opportunityId,
+        [FromQuery(Name = "view")] string? view,
+        ClaimsPrincipal caller,
         OrderQueries queries,
+        BillingDbContext db,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
+        var errors = new ValidationErrors();
+        var rows = Rows(query, status, accountId, opportunityId, view, caller, queries, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(query, r => r, cancellationToken));
+    }
+
+    public static Results<CsvExportResult<OrderListItem>, ValidationProblem> Export(
+        [AsParameters] ListQuery query,
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "account_id")] Guid? accountId,
+        [FromQuery(Name = "opportunity_id")] Guid? opportunityId,
+        [FromQuery(Name = "view")] string? view,
+        ClaimsPrincipal caller,
+        OrderQueries queries,
+        BillingDbContext db)
+    {
+        var errors = new ValidationErrors();
+        var rows = Rows(query, status, accountId, opportunityId, view, caller, queries, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : new CsvExportResult<OrderListItem>("orders", ExportColumns, rows.AsAsyncEnumerable());
+    }
+
+    /// <summary>The list's rows, filtered and sorted; the list pages them, the export streams them all.</summary>
+    private static IQueryable<OrderListItem> Rows(
+        ListQuery query, string? status, Guid? accountId, Guid? opportunityId, string? view, ClaimsPrincipal caller, OrderQueries queries, BillingDbContext db, ValidationErrors errors)
+    {
+        errors.CheckSort(query.Sort, Sorts);
 
         var statusFilter = EnumNames.ParseFilter<OrderStatus>(status, "status", "Status", errors);
 
-        if (errors.HasErrors)
-        {
-            return errors.ToProblem();
-        }
+        var listView = ListView.Parse(view, caller, errors);
 
         var rows = queries.ListItems();
         if (statusFilter is { } s)
@@ -94,7 +130,8 @@ public static class OrdersApi
             rows = rows.Where(o => EF.Functions.ILike(o.OrderNumber, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(o.AccountName, pattern, QueryableListExtensions.LikeEscape));
         }
 
-        return TypedResults.Ok(await rows.ApplySort(query.Sort, Sorts, "-order_number", o => o.Id).ToPageAsync(query, o => o, cancellationToken));
+        rows = listView.Filter(rows, db, RecordTypes.Order, me => o => queries.AccountsOwnedBy(me).Contains(o.AccountId) || db.Orders.Any(x => x.Id == o.Id && x.CreatedBy == me));
+        return listView.Sort(rows, db, RecordTypes.Order, query.Sort, r => r.ApplySort(query.Sort, Sorts, "-order_number", o => o.Id));
     }
 
     public static async Task<Results<Ok<OrderResponse>, NotFound>> GetAsync(Guid id, OrderQueries queries, CancellationToken cancellationToken) =>

@@ -12,6 +12,7 @@ using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -42,10 +43,23 @@ public static class PaymentsApi
         app.MapPost("/api/v1/orders/{id:guid}/payments", LogAsync).WithTags("Payments").WithIdempotency();
         var api = app.MapGroup("/api/v1/payments").WithTags("Payments");
         api.MapGet("/", ListAsync);
-        api.MapGet("/{id:guid}", GetAsync);
+        api.MapGet("/export.csv", Export);
+        api.MapGet("/{id:guid}", GetAsync).RecordsRecentView(RecordTypes.Payment);
         api.MapPut("/{id:guid}", UpdateAsync);
         return app;
     }
+
+    private static readonly CsvColumn<PaymentListItem>[] ExportColumns =
+    [
+        new("Payment Date", p => p.PaymentDate),
+        new("Amount", p => p.Amount),
+        new("Order / Contract", p => p.OrderNumber ?? p.ContractNumber),
+        new("Account Name", p => p.AccountName),
+        new("Payment Method", p => p.PaymentMethod),
+        new("Status", p => p.Status),
+        new("Service Period Start", p => p.ServicePeriodStart),
+        new("Service Period End", p => p.ServicePeriodEnd),
+    ];
 
     public static async Task<Results<Ok<PagedResult<PaymentListItem>>, ValidationProblem>> ListAsync(
         [AsParameters] ListQuery query,
@@ -54,19 +68,45 @@ public static class PaymentsApi
         [FromQuery(Name = "account_id")] Guid? accountId,
         [FromQuery(Name = "status")] string? status,
         [FromQuery(Name = "payment_method")] string? paymentMethod,
+        [FromQuery(Name = "view")] string? view,
+        ClaimsPrincipal caller,
         OrderQueries queries,
+        BillingDbContext db,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
+        var errors = new ValidationErrors();
+        var rows = Rows(query, orderId, contractId, accountId, status, paymentMethod, view, caller, queries, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(query, r => r, cancellationToken));
+    }
+
+    public static Results<CsvExportResult<PaymentListItem>, ValidationProblem> Export(
+        [AsParameters] ListQuery query,
+        [FromQuery(Name = "order_id")] Guid? orderId,
+        [FromQuery(Name = "contract_id")] Guid? contractId,
+        [FromQuery(Name = "account_id")] Guid? accountId,
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "payment_method")] string? paymentMethod,
+        [FromQuery(Name = "view")] string? view,
+        ClaimsPrincipal caller,
+        OrderQueries queries,
+        BillingDbContext db)
+    {
+        var errors = new ValidationErrors();
+        var rows = Rows(query, orderId, contractId, accountId, status, paymentMethod, view, caller, queries, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : new CsvExportResult<PaymentListItem>("payments", ExportColumns, rows.AsAsyncEnumerable());
+    }
+
+    /// <summary>The list's rows, filtered and sorted; the list pages them, the export streams them all.</summary>
+    private static IQueryable<PaymentListItem> Rows(
+        ListQuery query, Guid? orderId, Guid? contractId, Guid? accountId, string? status, string? paymentMethod, string? view, ClaimsPrincipal caller, OrderQueries queries, BillingDbContext db, ValidationErrors errors)
+    {
+        errors.CheckSort(query.Sort, Sorts);
 
         var statusFilter = EnumNames.ParseFilter<PaymentStatus>(status, "status", "Status", errors);
 
         var methodFilter = EnumNames.ParseFilter<PaymentMethod>(paymentMethod, "payment_method", "Payment Method", errors);
 
-        if (errors.HasErrors)
-        {
-            return errors.ToProblem();
-        }
+        var listView = ListView.Parse(view, caller, errors);
 
         var rows = queries.PaymentRows();
         if (orderId is { } order)
@@ -103,7 +143,8 @@ public static class PaymentsApi
                 || EF.Functions.ILike(p.TransactionId!, pattern, QueryableListExtensions.LikeEscape));
         }
 
-        return TypedResults.Ok(await rows.ApplySort(query.Sort, Sorts, "-payment_date", p => p.Id).ToPageAsync(query, p => p, cancellationToken));
+        rows = listView.Filter(rows, db, RecordTypes.Payment, me => p => p.CreatedBy == me || queries.AccountsOwnedBy(me).Contains(p.AccountId));
+        return listView.Sort(rows, db, RecordTypes.Payment, query.Sort, r => r.ApplySort(query.Sort, Sorts, "-payment_date", p => p.Id));
     }
 
     public static async Task<Results<Ok<PaymentResponse>, NotFound>> GetAsync(Guid id, OrderQueries queries, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using Crm.Billing.Services;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 
 namespace Crm.Billing.Extensions;
 
@@ -14,6 +15,7 @@ public static class Extensions
     {
         builder.AddServiceDatabase<BillingDbContext>("billingdb");
         builder.AddUserDirectory();
+        builder.Services.AddRecentViews<BillingDbContext, BillingRecentRecords>();
         builder.AddRecordDirectory();
         builder.AddEventBus<BillingDbContext>("billing", bus =>
         {

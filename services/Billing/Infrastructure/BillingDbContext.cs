@@ -2,6 +2,7 @@ using Crm.Billing.Model;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Billing.Infrastructure;
@@ -27,6 +28,7 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddUserDirectory();
+        modelBuilder.AddRecentViews();
         modelBuilder.AddRecordDirectory();
         modelBuilder.UseSnakeCaseNames();
     }

@@ -11,6 +11,7 @@ using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,29 +34,60 @@ public static class AccountsApi
     {
         var api = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
         api.MapGet("/", ListAsync);
-        api.MapGet("/{id:guid}", GetAsync);
+        api.MapGet("/export.csv", Export);
+        api.MapGet("/{id:guid}", GetAsync).RecordsRecentView(RecordTypes.Account);
         api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
         return app;
     }
 
+    private static readonly CsvColumn<AccountListItem>[] ExportColumns =
+    [
+        new("Account Name", a => a.Name),
+        new("Phone", a => a.Phone),
+        new("Website", a => a.Website),
+        new("Type", a => a.Type),
+        new("Account Owner", a => a.OwnerName),
+        new("Created Date", a => a.CreatedAt),
+    ];
+
     public static async Task<Results<Ok<PagedResult<AccountListItem>>, ValidationProblem>> ListAsync(
         [AsParameters] ListQuery query,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "owner_id")] string? ownerId,
         string? type,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "view")] string? view,
         ClaimsPrincipal caller,
         AccountQueries queries,
+        SalesDbContext db,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
+        var errors = new ValidationErrors();
+        var rows = Rows(query, ownerId, type, view, caller, queries, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(query, a => a, cancellationToken));
+    }
 
+    public static Results<CsvExportResult<AccountListItem>, ValidationProblem> Export(
+        [AsParameters] ListQuery query,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "owner_id")] string? ownerId,
+        string? type,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "view")] string? view,
+        ClaimsPrincipal caller,
+        AccountQueries queries,
+        SalesDbContext db)
+    {
+        var errors = new ValidationErrors();
+        var rows = Rows(query, ownerId, type, view, caller, queries, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : new CsvExportResult<AccountListItem>("accounts", ExportColumns, rows.AsAsyncEnumerable());
+    }
+
+    /// <summary>The list's rows, filtered and sorted; the list pages them, the export streams them all.</summary>
+    private static IQueryable<AccountListItem> Rows(
+        ListQuery query, string? ownerId, string? type, string? view, ClaimsPrincipal caller, AccountQueries queries, SalesDbContext db, ValidationErrors errors)
+    {
+        errors.CheckSort(query.Sort, Sorts);
         var owner = OwnerFilter.Parse(ownerId, caller, errors);
-
         var accountType = EnumNames.ParseFilter<AccountType>(type, "type", "Type", errors);
-        if (errors.HasErrors)
-        {
-            return errors.ToProblem();
-        }
+        var listView = ListView.Parse(view, caller, errors);
 
         var rows = queries.ActiveListItems(query.Search);
 
@@ -69,8 +101,8 @@ public static class AccountsApi
             rows = rows.Where(a => a.Type == typeFilter);
         }
 
-        var page = await rows.ApplySort(query.Sort, Sorts, "name", a => a.Id).ToPageAsync(query, a => a, cancellationToken);
-        return TypedResults.Ok(page);
+        rows = listView.Filter(rows, db, RecordTypes.Account, me => a => a.OwnerId == me);
+        return listView.Sort(rows, db, RecordTypes.Account, query.Sort, r => r.ApplySort(query.Sort, Sorts, "name", a => a.Id));
     }
 
     public static async Task<Results<Ok<AccountResponse>, NotFound>> GetAsync(Guid id, AccountQueries queries, CancellationToken cancellationToken) =>

@@ -10,6 +10,7 @@ using Crm.ServiceDefaults.Http;
 using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,23 +34,56 @@ public static class ContactsApi
     {
         var api = app.MapGroup("/api/v1/contacts").WithTags("Contacts");
         api.MapGet("/", ListAsync);
-        api.MapGet("/{id:guid}", GetAsync);
+        api.MapGet("/export.csv", Export);
+        api.MapGet("/{id:guid}", GetAsync).RecordsRecentView(RecordTypes.Contact);
         api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
         return app;
     }
 
+    private static readonly CsvColumn<ContactListItem>[] ExportColumns =
+    [
+        new("Name", c => c.Name),
+        new("Account Name", c => c.AccountName),
+        new("Title", c => c.Title),
+        new("Phone", c => c.Phone),
+        new("Email", c => c.Email),
+        new("Contact Owner", c => c.OwnerName),
+    ];
+
     public static async Task<Results<Ok<PagedResult<ContactListItem>>, ValidationProblem>> ListAsync(
         [AsParameters] ListQuery query,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "account_id")] Guid? accountId,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "view")] string? view,
+        ClaimsPrincipal caller,
         ContactQueries queries,
+        SalesDbContext db,
         CancellationToken cancellationToken)
     {
-        if (new ValidationErrors().CheckSort(query.Sort, Sorts) is { HasErrors: true } sortErrors)
-        {
-            return sortErrors.ToProblem();
-        }
+        var errors = new ValidationErrors();
+        var rows = Rows(query, accountId, view, caller, queries, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(query, c => c, cancellationToken));
+    }
 
+    public static Results<CsvExportResult<ContactListItem>, ValidationProblem> Export(
+        [AsParameters] ListQuery query,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "account_id")] Guid? accountId,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "view")] string? view,
+        ClaimsPrincipal caller,
+        ContactQueries queries,
+        SalesDbContext db)
+    {
+        var errors = new ValidationErrors();
+        var rows = Rows(query, accountId, view, caller, queries, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : new CsvExportResult<ContactListItem>("contacts", ExportColumns, rows.AsAsyncEnumerable());
+    }
+
+    /// <summary>The list's rows, filtered and sorted; the list pages them, the export streams them all.</summary>
+    private static IQueryable<ContactListItem> Rows(
+        ListQuery query, Guid? accountId, string? view, ClaimsPrincipal caller, ContactQueries queries, SalesDbContext db, ValidationErrors errors)
+    {
+        errors.CheckSort(query.Sort, Sorts);
+        var listView = ListView.Parse(view, caller, errors);
         var rows = queries.ActiveListItems();
         if (accountId is { } account)
         {
@@ -62,7 +96,8 @@ public static class ContactsApi
             rows = rows.Where(c => EF.Functions.ILike(c.Name, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(c.AccountName, pattern, QueryableListExtensions.LikeEscape));
         }
 
-        return TypedResults.Ok(await rows.ApplySort(query.Sort, Sorts, "name", c => c.Id).ToPageAsync(query, c => c, cancellationToken));
+        rows = listView.Filter(rows, db, RecordTypes.Contact, me => c => c.OwnerId == me);
+        return listView.Sort(rows, db, RecordTypes.Contact, query.Sort, r => r.ApplySort(query.Sort, Sorts, "name", c => c.Id));
     }
 
     public static async Task<Results<Ok<ContactResponse>, NotFound>> GetAsync(Guid id, ContactQueries queries, CancellationToken cancellationToken) =>

@@ -12,6 +12,7 @@ using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -34,30 +35,65 @@ public static class LeadsApi
     {
         var api = app.MapGroup("/api/v1/leads").WithTags("Leads");
         api.MapGet("/", ListAsync);
-        api.MapGet("/{id:guid}", GetAsync);
+        api.MapGet("/export.csv", Export);
+        api.MapGet("/{id:guid}", GetAsync).RecordsRecentView(RecordTypes.Lead);
         api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
         api.MapPost("/{id:guid}/convert", ConvertAsync).WithIdempotency();
         return app;
     }
 
+    private static readonly CsvColumn<LeadListItem>[] ExportColumns =
+    [
+        new("Name", l => l.Name),
+        new("Company", l => l.Company),
+        new("Title", l => l.Title),
+        new("Email", l => l.Email),
+        new("Phone", l => l.Phone),
+        new("Lead Status", l => l.Status),
+        new("Lead Source", l => l.LeadSource),
+        new("Lead Owner", l => l.OwnerName),
+        new("Created Date", l => l.CreatedAt),
+    ];
+
     public static async Task<Results<Ok<PagedResult<LeadListItem>>, ValidationProblem>> ListAsync(
         [AsParameters] ListQuery query,
         [FromQuery(Name = "status")] string? status,
         [FromQuery(Name = "owner_id")] string? ownerId,
         [FromQuery(Name = "lead_source")] string? leadSource,
+        [FromQuery(Name = "view")] string? view,
         ClaimsPrincipal caller,
         SalesDbContext db,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
+        var errors = new ValidationErrors();
+        var rows = Rows(query, status, ownerId, leadSource, view, caller, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(query, l => l, cancellationToken));
+    }
+
+    public static Results<CsvExportResult<LeadListItem>, ValidationProblem> Export(
+        [AsParameters] ListQuery query,
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "owner_id")] string? ownerId,
+        [FromQuery(Name = "lead_source")] string? leadSource,
+        [FromQuery(Name = "view")] string? view,
+        ClaimsPrincipal caller,
+        SalesDbContext db)
+    {
+        var errors = new ValidationErrors();
+        var rows = Rows(query, status, ownerId, leadSource, view, caller, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : new CsvExportResult<LeadListItem>("leads", ExportColumns, rows.AsAsyncEnumerable());
+    }
+
+    /// <summary>The list's rows, filtered and sorted; the list pages them, the export streams them all.</summary>
+    private static IQueryable<LeadListItem> Rows(
+        ListQuery query, string? status, string? ownerId, string? leadSource, string? view, ClaimsPrincipal caller, SalesDbContext db, ValidationErrors errors)
+    {
+        errors.CheckSort(query.Sort, Sorts);
         var statusFilter = EnumNames.ParseFilter<LeadStatus>(status, "status", "Lead Status", errors);
         var sourceFilter = EnumNames.ParseFilter<LeadSource>(leadSource, "lead_source", "Lead Source", errors);
         var owner = OwnerFilter.Parse(ownerId, caller, errors);
-        if (errors.HasErrors)
-        {
-            return errors.ToProblem();
-        }
+        var listView = ListView.Parse(view, caller, errors);
 
         var rows =
             from l in db.Leads
@@ -100,7 +136,8 @@ public static class LeadsApi
                 || EF.Functions.ILike(l.Email!, pattern, QueryableListExtensions.LikeEscape));
         }
 
-        return TypedResults.Ok(await rows.ApplySort(query.Sort, Sorts, "-created_at", l => l.Id).ToPageAsync(query, l => l, cancellationToken));
+        rows = listView.Filter(rows, db, RecordTypes.Lead, me => l => l.OwnerId == me);
+        return listView.Sort(rows, db, RecordTypes.Lead, query.Sort, r => r.ApplySort(query.Sort, Sorts, "-created_at", l => l.Id));
     }
 
     public static async Task<Results<Ok<LeadResponse>, NotFound>> GetAsync(Guid id, SalesDbContext db, CancellationToken cancellationToken) =>

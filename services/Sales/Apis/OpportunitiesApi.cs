@@ -11,6 +11,7 @@ using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,8 @@ public static class OpportunitiesApi
     {
         var api = app.MapGroup("/api/v1/opportunities").WithTags("Opportunities");
         api.MapGet("/", ListAsync);
-        api.MapGet("/{id:guid}", GetAsync);
+        api.MapGet("/export.csv", Export);
+        api.MapGet("/{id:guid}", GetAsync).RecordsRecentView(RecordTypes.Opportunity);
         api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
         api.MapPost("/{id:guid}/line_items", AddLineItemAsync).WithIdempotency();
@@ -46,22 +48,63 @@ public static class OpportunitiesApi
         return app;
     }
 
+    private static readonly CsvColumn<OpportunityListItem>[] ExportColumns =
+    [
+        new("Opportunity Name", o => o.Name),
+        new("Account Name", o => o.AccountName),
+        new("Amount", o => o.CalculatedAmount),
+        new("Close Date", o => o.CloseDate),
+        new("Stage", o => o.Stage),
+        new("Probability (%)", o => o.Probability),
+        new("Opportunity Owner", o => o.OwnerName),
+    ];
+
     public static async Task<Results<Ok<OpportunityListResponse>, ValidationProblem>> ListAsync(
         [AsParameters] ListQuery query,
         [FromQuery(Name = "stage")] string? stage,
         [FromQuery(Name = "account_id")] Guid? accountId,
         [FromQuery(Name = "owner_id")] string? ownerId,
+        [FromQuery(Name = "view")] string? view,
         ClaimsPrincipal caller,
         OpportunityQueries queries,
+        SalesDbContext db,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().CheckSort(query.Sort, Sorts);
-        var stageFilter = EnumNames.ParseFilter<OpportunityStage>(stage, "stage", "Stage", errors);
-        var owner = OwnerFilter.Parse(ownerId, caller, errors);
+        var errors = new ValidationErrors();
+        var (rows, sorted) = Rows(query, stage, accountId, ownerId, view, caller, queries, db, errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
+
+        var page = await sorted.ToPageAsync(query, r => r, cancellationToken);
+        var totalAmount = await rows.SumAsync(r => r.CalculatedAmount, cancellationToken);
+        return TypedResults.Ok(OpportunityListResponse.From(page, totalAmount));
+    }
+
+    public static Results<CsvExportResult<OpportunityListItem>, ValidationProblem> Export(
+        [AsParameters] ListQuery query,
+        [FromQuery(Name = "stage")] string? stage,
+        [FromQuery(Name = "account_id")] Guid? accountId,
+        [FromQuery(Name = "owner_id")] string? ownerId,
+        [FromQuery(Name = "view")] string? view,
+        ClaimsPrincipal caller,
+        OpportunityQueries queries,
+        SalesDbContext db)
+    {
+        var errors = new ValidationErrors();
+        var (_, sorted) = Rows(query, stage, accountId, ownerId, view, caller, queries, db, errors);
+        return errors.HasErrors ? errors.ToProblem() : new CsvExportResult<OpportunityListItem>("opportunities", ExportColumns, sorted.AsAsyncEnumerable());
+    }
+
+    /// <summary>The list's rows, filtered (for the amount total) and sorted; the list pages them, the export streams them all.</summary>
+    private static (IQueryable<OpportunityListItem> Rows, IQueryable<OpportunityListItem> Sorted) Rows(
+        ListQuery query, string? stage, Guid? accountId, string? ownerId, string? view, ClaimsPrincipal caller, OpportunityQueries queries, SalesDbContext db, ValidationErrors errors)
+    {
+        errors.CheckSort(query.Sort, Sorts);
+        var stageFilter = EnumNames.ParseFilter<OpportunityStage>(stage, "stage", "Stage", errors);
+        var owner = OwnerFilter.Parse(ownerId, caller, errors);
+        var listView = ListView.Parse(view, caller, errors);
 
         var rows = queries.ListItems();
         if (stageFilter is { } s)
@@ -85,9 +128,8 @@ public static class OpportunitiesApi
             rows = rows.Where(r => EF.Functions.ILike(r.Name, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(r.AccountName, pattern, QueryableListExtensions.LikeEscape));
         }
 
-        var page = await rows.ApplySort(query.Sort, Sorts, "name", r => r.Id).ToPageAsync(query, r => r, cancellationToken);
-        var totalAmount = await rows.SumAsync(r => r.CalculatedAmount, cancellationToken);
-        return TypedResults.Ok(OpportunityListResponse.From(page, totalAmount));
+        rows = listView.Filter(rows, db, RecordTypes.Opportunity, me => r => r.OwnerId == me);
+        return (rows, listView.Sort(rows, db, RecordTypes.Opportunity, query.Sort, r => r.ApplySort(query.Sort, Sorts, "name", o => o.Id)));
     }
 
     public static async Task<Results<Ok<OpportunityResponse>, NotFound>> GetAsync(Guid id, OpportunityQueries queries, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using Crm.Sales.Services;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 
 namespace Crm.Sales.Extensions;
 
@@ -13,6 +14,7 @@ public static class Extensions
     {
         builder.AddServiceDatabase<SalesDbContext>("salesdb");
         builder.AddUserDirectory();
+        builder.Services.AddRecentViews<SalesDbContext, SalesRecentRecords>();
         builder.AddEventBus<SalesDbContext>("sales", bus => bus.AddUserDirectoryConsumer<SalesDbContext>());
         builder.Services.AddScoped<AccountQueries>();
         builder.Services.AddScoped<ContactQueries>();

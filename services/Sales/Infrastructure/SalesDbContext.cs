@@ -2,6 +2,7 @@ using Crm.Sales.Model;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Messaging;
+using Crm.ServiceDefaults.RecentViews;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sales.Infrastructure;
@@ -29,6 +30,7 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : D
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SalesDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddUserDirectory();
+        modelBuilder.AddRecentViews();
         modelBuilder.UseSnakeCaseNames();
     }
 }

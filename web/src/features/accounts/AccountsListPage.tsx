@@ -40,6 +40,8 @@ export function AccountsListPage() {
         objectLabel="Accounts"
         icon="standard:account"
         title="All Accounts"
+        listViews
+        exportPath="/api/v1/accounts/export.csv"
         columns={COLUMNS}
         rowKey={(a) => a.id}
         queryKey={accountKeys.lists}

@@ -68,6 +68,8 @@ export function MyTasksPage() {
         objectLabel="Tasks"
         icon="standard:task"
         title={title}
+        listViews
+        exportPath="/api/v1/activities/export.csv"
         columns={columns}
         rowKey={(t) => t.id}
         queryKey={activityKeys.lists}

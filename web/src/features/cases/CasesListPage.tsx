@@ -51,6 +51,8 @@ export function CasesListPage() {
         objectLabel="Cases"
         icon="standard:case"
         title={title}
+        listViews
+        exportPath="/api/v1/cases/export.csv"
         columns={COLUMNS}
         rowKey={(c) => c.id}
         queryKey={caseKeys.lists}

@@ -38,6 +38,8 @@ export function ContactsListPage() {
         objectLabel="Contacts"
         icon="standard:contact"
         title="All Contacts"
+        listViews
+        exportPath="/api/v1/contacts/export.csv"
         columns={COLUMNS}
         rowKey={(c) => c.id}
         queryKey={contactKeys.lists}

@@ -39,6 +39,8 @@ export function ContractsListPage() {
       objectLabel="Contracts"
       icon="standard:contract"
       title="All Contracts"
+      listViews
+      exportPath="/api/v1/contracts/export.csv"
       columns={COLUMNS}
       rowKey={(c) => c.id}
       queryKey={contractKeys.lists}

@@ -37,6 +37,8 @@ export function LeadsListPage() {
         objectLabel="Leads"
         icon="standard:lead"
         title={title}
+        listViews
+        exportPath="/api/v1/leads/export.csv"
         columns={COLUMNS}
         rowKey={(l) => l.id}
         queryKey={leadKeys.lists}

@@ -75,6 +75,8 @@ export function OpportunitiesPage() {
       objectLabel="Opportunities"
       icon="standard:opportunity"
       title={owner === 'me' ? 'My Opportunities' : 'All Opportunities'}
+      listViews
+      exportPath="/api/v1/opportunities/export.csv"
       columns={COLUMNS}
       rowKey={(o) => o.id}
       queryKey={opportunityKeys.lists}

@@ -30,6 +30,8 @@ export function OrdersListPage() {
       objectLabel="Orders"
       icon="standard:orders"
       title="All Orders"
+      listViews
+      exportPath="/api/v1/orders/export.csv"
       columns={COLUMNS}
       rowKey={(o) => o.id}
       queryKey={orderKeys.lists}

@@ -40,6 +40,8 @@ export function PaymentsListPage() {
       objectLabel="Payments"
       icon="standard:currency"
       title="All Payments"
+      listViews
+      exportPath="/api/v1/payments/export.csv"
       columns={COLUMNS}
       rowKey={(p) => p.id}
       queryKey={paymentKeys.lists}

@@ -2,6 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { isApiError, type ListQuery, type ListResponse } from '../api'
+import { ListViewPicker } from './ListViewPicker'
+import { listViewTitle, parseListView } from './listViews'
+import { useUrlFilter } from './useUrlFilter'
 import { DataTable, formatSort, type ActionMenuItem, Icon, Illustration, nextSort, PageHeader, useDebounced, type Column, type IconProps, type SortState } from '../ui'
 
 export interface ListColumn<T> extends Omit<Column<T>, 'render'> {
@@ -43,6 +46,10 @@ export interface ListViewProps<T> {
   rowActions?: (row: T) => readonly ActionMenuItem[]
   rowActionsLabel?: (row: T) => string
   rowClassName?: (row: T) => string | undefined
+  /** Offers the All / My / Recently Viewed list views (`?view=` in the URL); the title is then the view's name. */
+  listViews?: boolean
+  /** The list's CSV export, e.g. `/api/v1/accounts/export.csv`: an Export button downloads the current view. */
+  exportPath?: string
 }
 
 const numberFormat = new Intl.NumberFormat('en-US')
@@ -71,14 +78,22 @@ export function ListView<T>({
   rowActions,
   rowActionsLabel,
   rowClassName,
+  listViews = false,
+  exportPath,
 }: ListViewProps<T>) {
+  const [viewParam, setViewParam] = useUrlFilter('view')
+  const view = listViews ? parseListView(viewParam) : 'all'
   const [search, setSearch] = useState('')
   const q = useDebounced(search.trim(), 300)
   const [sort, setSort] = useState<SortState>(defaultSort)
+  // Recently Viewed lists the newest view first until a column header is clicked.
+  const [sortChosen, setSortChosen] = useState(false)
+  const byLastViewed = view === 'recent' && !sortChosen
   const [page, setPage] = useState(1)
 
   // A new search starts from the first page.
-  const filterKey = JSON.stringify(filters ?? {})
+  const viewFilters = { ...filters, view: view === 'all' ? undefined : view }
+  const filterKey = JSON.stringify(viewFilters)
   const [lastQ, setLastQ] = useState(q)
   const [lastFilters, setLastFilters] = useState(filterKey)
   if (q !== lastQ || filterKey !== lastFilters) {
@@ -87,7 +102,8 @@ export function ListView<T>({
     setPage(1)
   }
 
-  const query: ListQuery = { ...filters, q: q || undefined, sort: formatSort(sort), page, page_size: pageSize }
+  const query: ListQuery = { ...viewFilters, q: q || undefined, sort: byLastViewed ? undefined : formatSort(sort), page, page_size: pageSize }
+  const exportHref = exportPath ? `${exportPath}${exportQuery(query)}` : undefined
   const list = useQuery({
     queryKey: [...queryKey, query],
     queryFn: ({ signal }) => fetchPage(query, signal),
@@ -100,7 +116,7 @@ export function ListView<T>({
   const pageCount = Math.max(1, Math.ceil(total / size))
   const first = total === 0 ? 0 : (page - 1) * size + 1
   const last = Math.min(total, page * size)
-  const sortLabel = columns.find((c) => c.sortField === sort.field)?.label ?? sort.field
+  const sortLabel = byLastViewed ? 'Last Viewed' : (columns.find((c) => c.sortField === sort.field)?.label ?? sort.field)
   const meta = data
     ? `${numberFormat.format(total)} ${total === 1 ? 'item' : 'items'} • Sorted by ${sortLabel}${q ? ` • Filtered by "${q}"` : ''}`
     : list.isPending
@@ -121,11 +137,16 @@ export function ListView<T>({
       <PageHeader
         icon={icon}
         label={objectLabel}
-        title={title}
+        title={listViews ? <ListViewPicker objectLabel={objectLabel} allTitle={title} view={view} onChange={(v) => setViewParam(v === 'all' ? '' : v)} /> : title}
         actions={
-          onNew || headerActions ? (
+          onNew || headerActions || exportHref ? (
             <div className="slds-grid slds-grid_vertical-align-center crm-list-actions">
               {headerActions}
+              {exportHref ? (
+                <a className="slds-button slds-button_neutral" href={exportHref} download>
+                  Export
+                </a>
+              ) : null}
               {onNew ? (
                 <button type="button" className="slds-button slds-button_neutral" onClick={onNew}>
                   {newLabel}
@@ -174,9 +195,10 @@ export function ListView<T>({
             columns={tableColumns}
             rows={data?.items ?? []}
             rowKey={rowKey}
-            sort={sort}
+            sort={byLastViewed ? { field: '', direction: 'desc' } : sort}
             onSort={(field) => {
-              setSort((s) => nextSort(s, field))
+              setSortChosen(true)
+              setSort((s) => (byLastViewed ? { field, direction: 'asc' } : nextSort(s, field)))
               setPage(1)
             }}
             loading={list.isFetching}
@@ -188,8 +210,16 @@ export function ListView<T>({
               <Illustration
                 name="desert"
                 size="small"
-                heading={q ? `No matching ${objectLabel.toLowerCase()}` : `No ${objectLabel.toLowerCase()} yet`}
-                message={q ? `Nothing matches "${q}". Try another search.` : onNew ? 'Create the first one with New.' : undefined}
+                heading={q ? `No matching ${objectLabel.toLowerCase()}` : view === 'recent' ? 'Nothing viewed recently' : `No ${objectLabel.toLowerCase()} yet`}
+                message={
+                  q
+                    ? `Nothing matches "${q}". Try another search.`
+                    : view !== 'all'
+                      ? `${listViewTitle(view, objectLabel, title)} is empty.`
+                      : onNew
+                        ? 'Create the first one with New.'
+                        : undefined
+                }
               />
             }
           />
@@ -214,4 +244,14 @@ export function ListView<T>({
       </div>
     </div>
   )
+}
+
+/** The list's query string for its export: the same view, search, filters and sort, without the page. */
+function exportQuery(query: ListQuery): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (key !== 'page' && key !== 'page_size' && value !== undefined && value !== '') params.set(key, String(value))
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
 }

@@ -27,6 +27,8 @@ export { applyChange, changedValues, createBody, initialLookupLabels, initialVal
 export { addDays, isDateKey, isoToLocalInput, isoToUtcDate, localDate, localDateKey, localInputToIso, utcDateToIso } from './datetime'
 export { formatDate, formatDateTime, formatMoney } from './format'
 export { ListView, type ListColumn, type ListViewProps } from './ListView'
+export { ListViewPicker } from './ListViewPicker'
+export { listViewTitle, parseListView, type ListViewName } from './listViews'
 export { LookupField, type LookupFieldProps } from './LookupField'
 export { LookupFilter, type LookupFilterProps } from './LookupFilter'
 export { RecordDetails, type RecordDetailsProps } from './RecordDetails'

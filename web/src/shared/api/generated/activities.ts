@@ -22,6 +22,7 @@ export interface paths {
                     status?: string;
                     status_ne?: string;
                     type?: string;
+                    view?: string;
                     what_id?: string;
                     what_type?: string;
                     who_id?: string;
@@ -218,6 +219,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    account_id?: string;
+                    assigned_to?: string;
+                    end_date?: string;
+                    page?: number;
+                    page_size?: number;
+                    q?: string;
+                    sort?: string;
+                    start_date?: string;
+                    status?: string;
+                    status_ne?: string;
+                    type?: string;
+                    view?: string;
+                    what_id?: string;
+                    what_type?: string;
+                    who_id?: string;
+                    who_type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities/related-records": {
         parameters: {
             query?: never;
@@ -285,6 +347,7 @@ export interface paths {
                     sort?: string;
                     status?: string;
                     status_ne?: string;
+                    view?: string;
                 };
                 header?: never;
                 path?: never;
@@ -440,6 +503,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    account_id?: string;
+                    contact_id?: string;
+                    owner?: string;
+                    page?: number;
+                    page_size?: number;
+                    priority?: string;
+                    q?: string;
+                    sort?: string;
+                    status?: string;
+                    status_ne?: string;
+                    view?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/internal/v1/directory/reconcile": {
         parameters: {
             query?: never;
@@ -564,7 +683,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/internal/v1/search": {
+    "/internal/v1/recent": {
         parameters: {
             query?: never;
             header?: never;
@@ -574,9 +693,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    limit?: string;
-                    q?: string;
-                    types?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -590,16 +707,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SourceAnswer"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                        "application/json": components["schemas"]["RecentRecord"][];
                     };
                 };
             };
@@ -840,30 +948,22 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        RecentRecord: {
+            /** Format: uuid */
+            id: string;
+            subtitle: null | string;
+            title: string;
+            type: string;
+            url: string;
+            /** Format: date-time */
+            viewed_at: string;
+        };
         RelatedRecordResponse: {
             detail: null | string;
             /** Format: uuid */
             id: string;
             name: string;
             type: components["schemas"]["LinkedRecordType"];
-        };
-        SearchGroup: {
-            /** Format: int32 */
-            best_rank?: null | number;
-            items: components["schemas"]["SearchItem"][];
-            /** Format: int32 */
-            total: number;
-            type: string;
-        };
-        SearchItem: {
-            /** Format: uuid */
-            id: string;
-            subtitle: null | string;
-            title: string;
-            url: string;
-        };
-        SourceAnswer: {
-            groups: components["schemas"]["SearchGroup"][];
         };
         UpdateActivityRequest: {
             assigned_to_id?: components["schemas"]["OptionalOfGuid"];

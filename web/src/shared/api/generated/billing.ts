@@ -18,6 +18,7 @@ export interface paths {
                     q?: string;
                     sort?: string;
                     status?: string;
+                    view?: string;
                 };
                 header?: never;
                 path?: never;
@@ -198,6 +199,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    account_id?: string;
+                    opportunity_id?: string;
+                    page?: number;
+                    page_size?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: string;
+                    view?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/opportunities/{id}/generate-contract": {
         parameters: {
             query?: never;
@@ -308,6 +362,7 @@ export interface paths {
                     q?: string;
                     sort?: string;
                     status?: string;
+                    view?: string;
                 };
                 header?: never;
                 path?: never;
@@ -488,6 +543,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    account_id?: string;
+                    opportunity_id?: string;
+                    page?: number;
+                    page_size?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: string;
+                    view?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments": {
         parameters: {
             query?: never;
@@ -507,6 +615,7 @@ export interface paths {
                     q?: string;
                     sort?: string;
                     status?: string;
+                    view?: string;
                 };
                 header?: never;
                 path?: never;
@@ -620,6 +729,61 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    account_id?: string;
+                    contract_id?: string;
+                    order_id?: string;
+                    page?: number;
+                    page_size?: number;
+                    payment_method?: string;
+                    q?: string;
+                    sort?: string;
+                    status?: string;
+                    view?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -881,7 +1045,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/internal/v1/search": {
+    "/internal/v1/recent": {
         parameters: {
             query?: never;
             header?: never;
@@ -891,9 +1055,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    limit?: string;
-                    q?: string;
-                    types?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -907,16 +1069,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SourceAnswer"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                        "application/json": components["schemas"]["RecentRecord"][];
                     };
                 };
             };
@@ -1327,6 +1480,16 @@ export interface components {
         };
         /** @enum {unknown} */
         PaymentStatus: "Completed" | "Pending" | "Failed" | "Void";
+        RecentRecord: {
+            /** Format: uuid */
+            id: string;
+            subtitle: null | string;
+            title: string;
+            type: string;
+            url: string;
+            /** Format: date-time */
+            viewed_at: string;
+        };
         RetainerReport: {
             month_totals: {
                 [key: string]: string;
@@ -1354,24 +1517,6 @@ export interface components {
         };
         /** @enum {unknown} */
         SchedulePeriodStatus: "Paid" | "Partially Paid" | "Due" | "Overdue" | "Upcoming";
-        SearchGroup: {
-            /** Format: int32 */
-            best_rank?: null | number;
-            items: components["schemas"]["SearchItem"][];
-            /** Format: int32 */
-            total: number;
-            type: string;
-        };
-        SearchItem: {
-            /** Format: uuid */
-            id: string;
-            subtitle: null | string;
-            title: string;
-            url: string;
-        };
-        SourceAnswer: {
-            groups: components["schemas"]["SearchGroup"][];
-        };
         UpdateContractRequest: {
             end_date?: components["schemas"]["OptionalOfDateOnly"];
             notes?: components["schemas"]["OptionalOfstring"];

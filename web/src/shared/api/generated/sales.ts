@@ -17,6 +17,7 @@ export interface paths {
                     q?: string;
                     sort?: string;
                     type?: string;
+                    view?: string;
                 };
                 header?: never;
                 path?: never;
@@ -172,6 +173,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    owner_id?: string;
+                    page?: number;
+                    page_size?: number;
+                    q?: string;
+                    sort?: string;
+                    type?: string;
+                    view?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -187,6 +240,7 @@ export interface paths {
                     page_size?: number;
                     q?: string;
                     sort?: string;
+                    view?: string;
                 };
                 header?: never;
                 path?: never;
@@ -342,6 +396,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    account_id?: string;
+                    page?: number;
+                    page_size?: number;
+                    q?: string;
+                    sort?: string;
+                    view?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leads": {
         parameters: {
             query?: never;
@@ -359,6 +464,7 @@ export interface paths {
                     q?: string;
                     sort?: string;
                     status?: string;
+                    view?: string;
                 };
                 header?: never;
                 path?: never;
@@ -574,6 +680,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    lead_source?: string;
+                    owner_id?: string;
+                    page?: number;
+                    page_size?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: string;
+                    view?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/opportunities": {
         parameters: {
             query?: never;
@@ -591,6 +750,7 @@ export interface paths {
                     q?: string;
                     sort?: string;
                     stage?: string;
+                    view?: string;
                 };
                 header?: never;
                 path?: never;
@@ -993,6 +1153,59 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    account_id?: string;
+                    owner_id?: string;
+                    page?: number;
+                    page_size?: number;
+                    q?: string;
+                    sort?: string;
+                    stage?: string;
+                    view?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1483,7 +1696,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/internal/v1/search": {
+    "/internal/v1/recent": {
         parameters: {
             query?: never;
             header?: never;
@@ -1493,9 +1706,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    limit?: string;
-                    q?: string;
-                    types?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1509,16 +1720,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SourceAnswer"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                        "application/json": components["schemas"]["RecentRecord"][];
                     };
                 };
             };
@@ -2120,28 +2322,20 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        RecordReference: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-        };
-        SearchGroup: {
-            /** Format: int32 */
-            best_rank?: null | number;
-            items: components["schemas"]["SearchItem"][];
-            /** Format: int32 */
-            total: number;
-            type: string;
-        };
-        SearchItem: {
+        RecentRecord: {
             /** Format: uuid */
             id: string;
             subtitle: null | string;
             title: string;
+            type: string;
             url: string;
+            /** Format: date-time */
+            viewed_at: string;
         };
-        SourceAnswer: {
-            groups: components["schemas"]["SearchGroup"][];
+        RecordReference: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         UpdateAccountRequest: {
             billing_address?: components["schemas"]["OptionalOfstring"];
