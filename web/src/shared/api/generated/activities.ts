@@ -720,6 +720,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/internal/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: string;
+                    q?: string;
+                    types?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SourceAnswer"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -964,6 +1012,24 @@ export interface components {
             id: string;
             name: string;
             type: components["schemas"]["LinkedRecordType"];
+        };
+        SearchGroup: {
+            /** Format: int32 */
+            best_rank?: null | number;
+            items: components["schemas"]["SearchItem"][];
+            /** Format: int32 */
+            total: number;
+            type: string;
+        };
+        SearchItem: {
+            /** Format: uuid */
+            id: string;
+            subtitle: null | string;
+            title: string;
+            url: string;
+        };
+        SourceAnswer: {
+            groups: components["schemas"]["SearchGroup"][];
         };
         UpdateActivityRequest: {
             assigned_to_id?: components["schemas"]["OptionalOfGuid"];
