@@ -137,6 +137,9 @@ public sealed class AdversarialInputTests(CrmFixture fixture, ITestOutputHelper 
         return new LaneResult(service, routes.Count, sent, ok, refused, serverErrors, failures, bigTextAccepted, clock.Elapsed);
     }
 
+    /// <summary>A search answers nothing without its text (400 by design), so the sweep asks it something.</summary>
+    private static string SweepQuery(RouteSpec route) => route.Template.EndsWith("/search", StringComparison.Ordinal) ? "?q=ab" : "";
+
     /// <summary>Every GET route again, with real ids and no parameters: nothing stored above may have made a record or list unreadable.</summary>
     private async Task<List<string>> SweepAsync(IEnumerable<RouteSpec> routes, AdversarialWorld world)
     {
@@ -145,7 +148,7 @@ public sealed class AdversarialInputTests(CrmFixture fixture, ITestOutputHelper 
         foreach (var route in routes.Where(r => r.Method == "GET"))
         {
             using var client = route.IsPublic ? null : fixture.ServiceClient(route.Service);
-            using var request = new HttpRequestMessage(HttpMethod.Get, ProbeFactory.ConcretePath(route, world, null, null));
+            using var request = new HttpRequestMessage(HttpMethod.Get, ProbeFactory.ConcretePath(route, world, null, null) + SweepQuery(route));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", world.AdminToken);
             using var response = await (client ?? gateway).SendAsync(request);
             if ((int)response.StatusCode != 200)
