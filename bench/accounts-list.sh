@@ -52,3 +52,16 @@ URLS="$WORK/urls.txt"
 } >"$URLS"
 
 bench_run "$URLS" "$ACCOUNTS"
+
+# --- export -------------------------------------------------------------------------------------------
+# The whole list as CSV (GET /accounts/export.csv), three times on the quiet CRM: seconds, rows and the
+# Sales process's peak memory (VmHWM) before and after, so a regression to buffering shows.
+sales_pids="$(pgrep -f 'services/Sales/bin/Release/net10.0/Crm.Sales' || true)"
+peak() { for p in $sales_pids; do awk '/VmHWM/ { printf "%d MB ", $2 / 1024 }' "/proc/$p/status" 2>/dev/null; done; }
+say "export: Sales peak memory before: $(peak)"
+for run in 1 2 3; do
+  read -r seconds bytes < <(curl -sf -o "$WORK/accounts.csv" -w '%{time_total} %{size_download}\n' \
+    -H "Authorization: Bearer $token" "$GATEWAY/api/v1/accounts/export.csv")
+  say "export $run: $(($(wc -l <"$WORK/accounts.csv") - 1)) rows, $bytes bytes in $seconds s"
+done
+say "export: Sales peak memory after: $(peak)"
