@@ -85,7 +85,7 @@ say "$(wc -l <"$URLS") distinct searches, e.g. $(sed -n 5p "$URLS")"
 say "a sample answer: $(curl -sf -H "Authorization: Bearer $token" "$(sed -n 14p "$URLS")" | python3 -c '
 import json, sys
 a = json.load(sys.stdin)
-print(", ".join(f"{g[\"type\"]} {g[\"total\"]}" for g in a["groups"]), "partial" if a["partial"] else "")')"
+print(", ".join(g["type"] + " " + str(g["total"]) for g in a["groups"]), "partial" if a["partial"] else "")')"
 
 # --- 2. through the gateway ----------------------------------------------------------------------
 RESULTS="$WORK/results.jsonl"
