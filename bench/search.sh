@@ -21,55 +21,14 @@ OWNERS="${4:-5}"
 QUERIES=(an er ma ro son ber kin mar law ston wood smith studio digital agency media
   smiht studoi digitel "web studio" "@example" ".com" www 555 0100 ORD-0 ORD-00001 CTR-0 0000100)
 
-say() { printf 'bench: %s\n' "$*"; }
+LIST=search
+# shellcheck source=bench/list-bench.sh
+source "$ROOT/bench/list-bench.sh"
 
-for project in tools/Crm.Seed tools/Crm.LoadDriver; do
-  dotnet build "$project" -c Release -nologo -v quiet -tl:off >/dev/null || { echo "dotnet build $project failed" >&2; exit 1; }
-done
-[ -f Crm.AppHost/bin/Release/net10.0/Crm.AppHost.dll ] || { echo "build the solution first (dotnet build Crm.sln -c Release)" >&2; exit 1; }
-
-DATA="$(mktemp -d /tmp/crm-bench-search-XXXXXX)"
-chmod 755 "$DATA"
-export CRM_DATA_DIR="$DATA" CRM_HTTP_PORT="${CRM_HTTP_PORT:-18182}" CRM_DASHBOARD_PORT="${CRM_DASHBOARD_PORT:-18992}"
-export CRM_ADMIN_EMAIL=bench@crm.local CRM_ADMIN_PASSWORD=Bench2Crm-password
-LOG="$DATA/apphost.log"
-WORK="$DATA/bench"
-mkdir -p "$WORK"
-
-HOST=""
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  if [ -n "$HOST" ] && kill -0 "$HOST" 2>/dev/null; then
-    say "stopping the CRM"
-    kill -TERM "$HOST" 2>/dev/null || true
-    for _ in $(seq 1 120); do kill -0 "$HOST" 2>/dev/null || break; sleep 1; done
-    kill -KILL "$HOST" 2>/dev/null || true
-    wait "$HOST" 2>/dev/null || true
-  fi
-  rm -rf "$DATA"
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-say "starting the CRM (data $DATA)"
-start=$(date +%s)
-dotnet Crm.AppHost/bin/Release/net10.0/Crm.AppHost.dll >"$LOG" 2>&1 &
-HOST=$!
-until grep -q "Press Ctrl+C to stop" "$LOG"; do
-  kill -0 "$HOST" 2>/dev/null || { cat "$LOG"; echo "AppHost exited" >&2; exit 1; }
-  sleep 0.5
-done
-say "all resources healthy after $(($(date +%s) - start)) s"
-GATEWAY="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["gateway"])' "$DATA/endpoints.json")"
+bench_start
 
 # --- 1. data -------------------------------------------------------------------------------------
 dotnet tools/Crm.Seed/bin/Release/net10.0/Crm.Seed.dll --url "$GATEWAY" --accounts "$ACCOUNTS" --owners "$OWNERS" --seed 42 --concurrency 8
-
-token="$(curl -sf "$GATEWAY/api/v1/auth/login" -H 'content-type: application/json' \
-  -d "{\"email\":\"$CRM_ADMIN_EMAIL\",\"password\":\"$CRM_ADMIN_PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 
 URLS="$WORK/urls.txt"
 for q in "${QUERIES[@]}"; do
