@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeApi } from '../activities/testServer'
+import { PARTIAL_RETRY_MS } from './api'
 import { GlobalSearch } from './GlobalSearch'
 import type { RecentResponse, SearchResponse } from './types'
 
@@ -109,4 +110,24 @@ describe('global search', () => {
     await user.keyboard('{ArrowDown}{Enter}')
     expect(location()).toHaveTextContent('/cases/k1')
   })
+
+  it('asks again while an answer is partial, so the missing service fills in when it is back', async () => {
+    let calls = 0
+    fakeApi((call) => {
+      if (call.url.pathname !== '/api/v1/search') return undefined
+      calls++
+      const body: SearchResponse = calls === 1 ? { ...answer, groups: [answer.groups[1]!], partial: true, unavailable: ['Sales'] } : answer
+      return { status: 200, body }
+    })
+    const user = renderSearch()
+
+    await user.type(screen.getByRole('combobox', { name: 'Search' }), 'acme')
+    const listbox = screen.getByRole('listbox', { name: 'Search results' })
+    expect(await within(listbox).findByText('Some results may be missing: Sales is unavailable.')).toBeInTheDocument()
+    expect(within(listbox).queryByRole('option', { name: /Acme Studio/ })).not.toBeInTheDocument()
+
+    expect(await within(listbox).findByRole('option', { name: /Acme Studio/ }, { timeout: PARTIAL_RETRY_MS + 2_000 })).toBeInTheDocument()
+    expect(within(listbox).queryByText(/Some results may be missing/)).not.toBeInTheDocument()
+    expect(calls).toBe(2)
+  }, 10_000)
 })

@@ -19,7 +19,13 @@ export const searchKeys = {
   recent: (limit: number) => ['search', 'recent', limit] as const,
 }
 
-/** Results for `q` once it is long enough; the previous answer stays shown while the next one loads. */
+/** How soon a partial answer (a service did not answer) is asked again, so the gap fills once it is back. */
+export const PARTIAL_RETRY_MS = 3_000
+
+/**
+ * Results for `q` once it is long enough; the previous answer stays shown while the next one loads. A partial answer
+ * is asked again every few seconds while the box still shows it.
+ */
 export function useSearch(q: string, options: SearchOptions = {}) {
   const text = q.trim()
   return useQuery({
@@ -28,6 +34,7 @@ export function useSearch(q: string, options: SearchOptions = {}) {
     enabled: text.length >= SEARCH_MIN_LENGTH,
     placeholderData: keepPreviousData,
     staleTime: 5_000,
+    refetchInterval: (query) => (query.state.data?.partial ? PARTIAL_RETRY_MS : false),
   })
 }
 
