@@ -559,6 +559,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    owner_id?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseReport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/internal/v1/directory/reconcile": {
         parameters: {
             query?: never;
@@ -826,8 +874,27 @@ export interface components {
             id: string;
             name: string;
         };
+        CaseAccountCount: {
+            /** Format: uuid */
+            account_id: string;
+            account_name: string;
+            /** Format: int32 */
+            open_count: number;
+        };
         /** @enum {unknown} */
         CasePriority: "High" | "Medium" | "Low";
+        CasePriorityCount: {
+            /** Format: int32 */
+            count: number;
+            priority: components["schemas"]["CasePriority"];
+        };
+        CaseReport: {
+            by_priority: components["schemas"]["CasePriorityCount"][];
+            by_status: components["schemas"]["CaseStatusCount"][];
+            /** Format: double */
+            median_hours_to_close: null | number | string;
+            top_accounts: components["schemas"]["CaseAccountCount"][];
+        };
         CaseResponse: {
             /** Format: uuid */
             account_id: string;
@@ -862,6 +929,11 @@ export interface components {
         };
         /** @enum {unknown} */
         CaseStatus: "New" | "In Progress" | "Closed";
+        CaseStatusCount: {
+            /** Format: int32 */
+            count: number;
+            status: components["schemas"]["CaseStatus"];
+        };
         CreateActivityRequest: {
             /** Format: uuid */
             assigned_to_id?: null | string;

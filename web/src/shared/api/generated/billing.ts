@@ -356,6 +356,9 @@ export interface paths {
             parameters: {
                 query?: {
                     account_id?: string;
+                    aging?: string;
+                    as_of?: string;
+                    balance_due?: boolean;
                     opportunity_id?: string;
                     page?: number;
                     page_size?: number;
@@ -554,6 +557,9 @@ export interface paths {
             parameters: {
                 query?: {
                     account_id?: string;
+                    aging?: string;
+                    as_of?: string;
+                    balance_due?: boolean;
                     opportunity_id?: string;
                     page?: number;
                     page_size?: number;
@@ -770,6 +776,53 @@ export interface paths {
                     };
                     content: {
                         "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    account_id?: string;
+                    as_of?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReceivablesReport"];
                     };
                 };
                 /** @description Bad Request */
@@ -1135,6 +1188,15 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {unknown} */
+        AgingBucket: "0-30" | "31-60" | "61-90" | "90+";
+        AgingBucketTotal: {
+            /** Format: double */
+            amount: unknown;
+            bucket: components["schemas"]["AgingBucket"];
+            /** Format: int32 */
+            count: number;
+        };
+        /** @enum {unknown} */
         BillingCycle: "Monthly" | "Quarterly" | "Annually";
         ContractBalance: {
             contract_number: string;
@@ -1354,6 +1416,8 @@ export interface components {
             /** Format: uuid */
             account_id: string;
             account_name: string;
+            /** Format: double */
+            balance_due?: unknown;
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
@@ -1528,6 +1592,33 @@ export interface components {
         };
         /** @enum {unknown} */
         PaymentStatus: "Completed" | "Pending" | "Failed" | "Void";
+        ReceivableOrder: {
+            /** Format: uuid */
+            account_id: string;
+            account_name: string;
+            /** Format: int32 */
+            age_days: number;
+            /** Format: double */
+            balance_due: unknown;
+            bucket: components["schemas"]["AgingBucket"];
+            /** Format: date */
+            order_date: string;
+            /** Format: uuid */
+            order_id: string;
+            order_number: string;
+            /** Format: double */
+            total: unknown;
+            /** Format: double */
+            total_paid: unknown;
+        };
+        ReceivablesReport: {
+            /** Format: date */
+            as_of: string;
+            buckets: components["schemas"]["AgingBucketTotal"][];
+            orders: components["schemas"]["ReceivableOrder"][];
+            /** Format: double */
+            total_due: unknown;
+        };
         RecentRecord: {
             /** Format: uuid */
             id: string;
