@@ -1,0 +1,38 @@
+import { useNavigate } from 'react-router'
+import { formatDate, formatMoney } from '../../shared/record'
+import { useReceivablesReport } from './api'
+import { agingHref } from './drilldown'
+import { LinkedBarChart } from './LazyCharts'
+import { agingBars, receivablesTable } from './receivables'
+import { ReportPage } from './ReportPage'
+import { AGING_BUCKETS } from './types'
+
+/** /reports/receivables — what customers owe, by age of the order; a column opens that bucket's orders. */
+export function ReceivablesReportPage() {
+  const query = useReceivablesReport()
+  const navigate = useNavigate()
+  return (
+    <ReportPage
+      title="Receivables Aging"
+      query={query}
+      fileName="receivables-aging.csv"
+      filters={null}
+      meta={(r) => `${formatMoney(r.total_due)} due on ${r.orders.length} ${r.orders.length === 1 ? 'order' : 'orders'} • As of ${formatDate(r.as_of)}`}
+      chartTitle="Balance Due by Age"
+      chart={(r) => (
+        <LinkedBarChart
+          label="Balance due by age of the order"
+          orientation="vertical"
+          data={agingBars(r)}
+          onSelect={(i) => {
+            const bucket = AGING_BUCKETS[i]
+            if (bucket) void navigate(agingHref(bucket))
+          }}
+        />
+      )}
+      table={receivablesTable}
+      isEmpty={(r) => r.orders.length === 0}
+      emptyMessage="No order has a balance due."
+    />
+  )
+}
