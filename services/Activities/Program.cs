@@ -21,6 +21,7 @@ app.MapActivitiesApi();
 app.MapRelatedRecordsApi();
 app.MapAssigneesApi();
 app.MapCasesApi();
+app.MapCaseReportsApi();
 app.MapSearchApi<ActivitiesDbContext>(SearchSources.All);
 
 app.Run();

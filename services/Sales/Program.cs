@@ -21,6 +21,7 @@ app.MapContactsApi();
 app.MapProductsApi();
 app.MapOpportunitiesApi();
 app.MapLeadsApi();
+app.MapReportsApi();
 app.MapDirectorySourcesApi();
 app.MapSearchApi<SalesDbContext>(SearchSources.All);
 

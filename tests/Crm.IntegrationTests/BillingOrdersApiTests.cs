@@ -301,12 +301,14 @@ public static class BillingDeals
         return new BillingDeal(client, account, opportunity, build, retainer, won.Int("version"));
     }
 
-    /// <summary>Generates the order, retrying while Billing has not yet heard of the won deal (404).</summary>
-    public static async Task<JsonNode> GenerateOrderAsync(this BillingDeal deal)
+    public static Task<JsonNode> GenerateOrderAsync(this BillingDeal deal) => GenerateOrderAsync(deal.Client, deal.Opportunity.Str("id"));
+
+    /// <summary>Generates the order of a won opportunity, retrying while Billing has not yet heard of the won deal (404).</summary>
+    public static async Task<JsonNode> GenerateOrderAsync(HttpClient client, string opportunityId)
     {
-        var url = $"/api/v1/opportunities/{deal.Opportunity.Str("id")}/generate-order";
+        var url = $"/api/v1/opportunities/{opportunityId}/generate-order";
         var response = await Eventually.WaitForAsync(
-            () => deal.Client.PostAsync(url, null),
+            () => client.PostAsync(url, null),
             r => r.StatusCode != HttpStatusCode.NotFound,
             TimeSpan.FromSeconds(30),
             "Billing to know the won deal");

@@ -69,6 +69,10 @@ public sealed class OrderListItem
     [JsonConverter(typeof(MoneyJsonConverter))]
     public required decimal TotalPaid { get; init; }
 
+    /// <summary>Total minus what is paid; computed from the two, never queried.</summary>
+    [JsonConverter(typeof(MoneyJsonConverter))]
+    public decimal BalanceDue => Total - TotalPaid;
+
     public required int Version { get; init; }
 
     public required DateTime CreatedAt { get; init; }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Crm.Billing.Infrastructure;
 using Crm.Billing.Model;
 using Crm.ServiceDefaults.Directory;
@@ -33,6 +34,24 @@ public sealed class OrderQueries(BillingDbContext db)
             Version = o.Version,
             CreatedAt = o.CreatedAt,
         };
+
+    /// <summary>
+    /// Orders with a balance due as of a day: dated then or earlier, not Cancelled (a cancelled order takes no
+    /// payments, so nothing is owed on it), and their total above what their Completed payments add up to
+    /// (the order page's total_paid: Pending, Failed and Void payments don't count).
+    /// </summary>
+    public static Expression<Func<OrderListItem, bool>> Receivable(DateOnly asOf) =>
+        o => o.Status != OrderStatus.Cancelled && o.OrderDate <= asOf && o.Total > o.TotalPaid;
+
+    /// <summary>Orders whose order date lies in the aging bucket's range as of the day (receivable or not).</summary>
+    public static Expression<Func<OrderListItem, bool>> InBucket(DateOnly asOf, AgingBucket bucket)
+    {
+        var (oldest, newest) = bucket.OrderDates(asOf);
+        var from = oldest ?? DateOnly.MinValue;
+        return o => o.OrderDate >= from && o.OrderDate <= newest;
+    }
+
+    public IQueryable<OrderListItem> Receivables(DateOnly asOf) => ListItems().Where(Receivable(asOf));
 
     /// <summary>
     /// Billing records have no owner of their own: "My" ones are those of accounts the user owns (the account

@@ -69,61 +69,36 @@ public static class OrdersApi
 
     public static async Task<Results<Ok<PagedResult<OrderListItem>>, ValidationProblem>> ListAsync(
         [AsParameters] ListQuery query,
-        [FromQuery(Name = "status")] string? status,
-        [FromQuery(Name = "account_id")] Guid? accountId,
-        [FromQuery(Name = "opportunity_id")] Guid? opportunityId,
-        [FromQuery(Name = "view")] string? view,
+        [AsParameters] OrderListFilter filter,
         ClaimsPrincipal caller,
         OrderQueries queries,
         BillingDbContext db,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var rows = Rows(query, status, accountId, opportunityId, view, caller, queries, db, errors);
+        var rows = Rows(query, filter, caller, queries, db, errors);
         return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(query, r => r, cancellationToken));
     }
 
     public static Results<CsvExportResult<OrderListItem>, ValidationProblem> Export(
         [AsParameters] ListQuery query,
-        [FromQuery(Name = "status")] string? status,
-        [FromQuery(Name = "account_id")] Guid? accountId,
-        [FromQuery(Name = "opportunity_id")] Guid? opportunityId,
-        [FromQuery(Name = "view")] string? view,
+        [AsParameters] OrderListFilter filter,
         ClaimsPrincipal caller,
         OrderQueries queries,
         BillingDbContext db)
     {
         var errors = new ValidationErrors();
-        var rows = Rows(query, status, accountId, opportunityId, view, caller, queries, db, errors);
+        var rows = Rows(query, filter, caller, queries, db, errors);
         return errors.HasErrors ? errors.ToProblem() : new CsvExportResult<OrderListItem>("orders", ExportColumns, rows.AsAsyncEnumerable());
     }
 
     /// <summary>The list's rows, filtered and sorted; the list pages them, the export streams them all.</summary>
     private static IQueryable<OrderListItem> Rows(
-        ListQuery query, string? status, Guid? accountId, Guid? opportunityId, string? view, ClaimsPrincipal caller, OrderQueries queries, BillingDbContext db, ValidationErrors errors)
+        ListQuery query, OrderListFilter filter, ClaimsPrincipal caller, OrderQueries queries, BillingDbContext db, ValidationErrors errors)
     {
         errors.CheckSort(query.Sort, Sorts);
-
-        var statusFilter = EnumNames.ParseFilter<OrderStatus>(status, "status", "Status", errors);
-
-        var listView = ListView.Parse(view, caller, errors);
-
-        var rows = queries.ListItems();
-        if (statusFilter is { } s)
-        {
-            rows = rows.Where(o => o.Status == s);
-        }
-
-        if (accountId is { } account)
-        {
-            rows = rows.Where(o => o.AccountId == account);
-        }
-
-        if (opportunityId is { } opportunity)
-        {
-            rows = rows.Where(o => o.OpportunityId == opportunity);
-        }
-
+        var listView = ListView.Parse(filter.View, caller, errors);
+        var rows = filter.Rows(queries, errors);
         if (query.Search is { } q)
         {
             var pattern = QueryableListExtensions.LikePattern(q);

@@ -3,13 +3,14 @@ using System.Text;
 using Crm.Billing.Infrastructure;
 using Crm.Billing.Model;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Lists;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Billing.Apis;
 
-/// <summary>The 12-month retainer payment view (workflow 3), as JSON and as CSV.</summary>
+/// <summary>The 12-month retainer payment view (workflow 3), as JSON and as CSV; the receivables by age.</summary>
 public static class ReportsApi
 {
     public const int MinYear = 2000;
@@ -21,6 +22,7 @@ public static class ReportsApi
     {
         app.MapGet("/api/v1/reports/retainer-payments", RetainerPaymentsAsync).WithTags("Reports");
         app.MapGet("/api/v1/reports/retainer-payments.csv", RetainerPaymentsCsvAsync).WithTags("Reports");
+        app.MapGet("/api/v1/reports/receivables", ReceivablesAsync).WithTags("Reports");
         return app;
     }
 
@@ -43,6 +45,38 @@ public static class ReportsApi
         }
 
         return TypedResults.Ok(await BuildAsync(wanted, db, queries, cancellationToken));
+    }
+
+    /// <summary>
+    /// Orders with a balance due as of <c>as_of</c> (default today), optionally of one account, by age in days
+    /// since the order date: the buckets are summed by PostgreSQL, the orders listed oldest first.
+    /// </summary>
+    public static async Task<Results<Ok<ReceivablesReport>, ValidationProblem>> ReceivablesAsync(
+        [FromQuery(Name = "as_of")] string? asOf, [FromQuery(Name = "account_id")] Guid? accountId, OrderQueries queries, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var day = DateFilter.Parse(asOf, "as_of", "As of", errors) ?? OrderQueries.Today;
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var receivables = queries.Receivables(day);
+        if (accountId is { } account)
+        {
+            receivables = receivables.Where(o => o.AccountId == account);
+        }
+
+        // The oldest order date of each bucket but the last: a CASE over the indexed order date.
+        var oldest30 = AgingBucket.UpTo30.OrderDates(day).Oldest!.Value;
+        var oldest60 = AgingBucket.UpTo60.OrderDates(day).Oldest!.Value;
+        var oldest90 = AgingBucket.UpTo90.OrderDates(day).Oldest!.Value;
+        var buckets = await receivables
+            .GroupBy(o => o.OrderDate >= oldest30 ? AgingBucket.UpTo30 : o.OrderDate >= oldest60 ? AgingBucket.UpTo60 : o.OrderDate >= oldest90 ? AgingBucket.UpTo90 : AgingBucket.Over90)
+            .Select(g => new AgingBucketTotal(g.Key, g.Sum(o => o.Total - o.TotalPaid), g.Count()))
+            .ToListAsync(cancellationToken);
+        var orders = await receivables.OrderBy(o => o.OrderDate).ThenBy(o => o.Number).ToListAsync(cancellationToken);
+        return TypedResults.Ok(ReceivablesReport.From(day, buckets, orders.Select(o => ReceivableOrder.Of(o, day)).ToList()));
     }
 
     /// <summary>The same report as CSV: Account, Jan..Dec, Total (paid amounts, 1234.50), then a Total line.</summary>

@@ -61,17 +61,14 @@ public static class OpportunitiesApi
 
     public static async Task<Results<Ok<OpportunityListResponse>, ValidationProblem>> ListAsync(
         [AsParameters] ListQuery query,
-        [FromQuery(Name = "stage")] string? stage,
-        [FromQuery(Name = "account_id")] Guid? accountId,
-        [FromQuery(Name = "owner_id")] string? ownerId,
-        [FromQuery(Name = "view")] string? view,
+        [AsParameters] OpportunityListFilter filter,
         ClaimsPrincipal caller,
         OpportunityQueries queries,
         SalesDbContext db,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var (rows, sorted) = Rows(query, stage, accountId, ownerId, view, caller, queries, db, errors);
+        var (rows, sorted) = Rows(query, filter, caller, queries, db, errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
@@ -84,44 +81,23 @@ public static class OpportunitiesApi
 
     public static Results<CsvExportResult<OpportunityListItem>, ValidationProblem> Export(
         [AsParameters] ListQuery query,
-        [FromQuery(Name = "stage")] string? stage,
-        [FromQuery(Name = "account_id")] Guid? accountId,
-        [FromQuery(Name = "owner_id")] string? ownerId,
-        [FromQuery(Name = "view")] string? view,
+        [AsParameters] OpportunityListFilter filter,
         ClaimsPrincipal caller,
         OpportunityQueries queries,
         SalesDbContext db)
     {
         var errors = new ValidationErrors();
-        var (_, sorted) = Rows(query, stage, accountId, ownerId, view, caller, queries, db, errors);
+        var (_, sorted) = Rows(query, filter, caller, queries, db, errors);
         return errors.HasErrors ? errors.ToProblem() : new CsvExportResult<OpportunityListItem>("opportunities", ExportColumns, sorted.AsAsyncEnumerable());
     }
 
     /// <summary>The list's rows, filtered (for the amount total) and sorted; the list pages them, the export streams them all.</summary>
     private static (IQueryable<OpportunityListItem> Rows, IQueryable<OpportunityListItem> Sorted) Rows(
-        ListQuery query, string? stage, Guid? accountId, string? ownerId, string? view, ClaimsPrincipal caller, OpportunityQueries queries, SalesDbContext db, ValidationErrors errors)
+        ListQuery query, OpportunityListFilter filter, ClaimsPrincipal caller, OpportunityQueries queries, SalesDbContext db, ValidationErrors errors)
     {
         errors.CheckSort(query.Sort, Sorts);
-        var stageFilter = EnumNames.ParseFilter<OpportunityStage>(stage, "stage", "Stage", errors);
-        var owner = OwnerFilter.Parse(ownerId, caller, errors);
-        var listView = ListView.Parse(view, caller, errors);
-
-        var rows = queries.ListItems();
-        if (stageFilter is { } s)
-        {
-            rows = rows.Where(o => o.Stage == s);
-        }
-
-        if (accountId is { } account)
-        {
-            rows = rows.Where(o => o.AccountId == account);
-        }
-
-        if (owner is { } o)
-        {
-            rows = rows.Where(r => r.OwnerId == o);
-        }
-
+        var listView = ListView.Parse(filter.View, caller, errors);
+        var rows = filter.Apply(queries.ListItems(), caller, errors);
         if (query.Search is { } q)
         {
             var pattern = QueryableListExtensions.LikePattern(q);
