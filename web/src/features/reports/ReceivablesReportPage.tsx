@@ -31,8 +31,6 @@ export function ReceivablesReportPage() {
         />
       )}
       table={receivablesTable}
-      isEmpty={(r) => r.orders.length === 0}
-      emptyMessage="No order has a balance due."
     />
   )
 }

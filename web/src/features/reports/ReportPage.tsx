@@ -20,19 +20,15 @@ export interface ReportPageProps<R, T> {
   /** More content after the table (e.g. the top accounts of the cases report). */
   extra?: (report: R) => ReactNode
   fileName: string
-  /** Shown instead of the chart and table when nothing matches. */
-  isEmpty?: (report: R) => boolean
-  emptyMessage?: string
 }
 
 /**
  * The frame of every report page: SLDS page header with "Download CSV", the filters, the chart card and
- * the table card beneath it, with the loading, error and empty states.
+ * the table card beneath it, with the loading and error states.
  */
-export function ReportPage<R, T>({ title, query, filters, meta, chartTitle, chart, table, extra, fileName, isEmpty, emptyMessage }: ReportPageProps<R, T>) {
+export function ReportPage<R, T>({ title, query, filters, meta, chartTitle, chart, table, extra, fileName }: ReportPageProps<R, T>) {
   const report = query.data
   const model = report ? table(report) : undefined
-  const empty = report !== undefined && (isEmpty?.(report) ?? false)
   return (
     <div className="crm-page crm-report">
       <PageHeader
@@ -61,21 +57,15 @@ export function ReportPage<R, T>({ title, query, filters, meta, chartTitle, char
             </Illustration>
           </div>
         ) : report && model ? (
-          empty ? (
-            <div className="slds-card slds-p-around_large">
-              <Illustration name="desert" heading="Nothing to report" message={emptyMessage ?? 'No records match these filters.'} />
-            </div>
-          ) : (
-            <>
-              <Card title={chartTitle} icon="standard:chart" className="crm-home-card">
-                {chart(report)}
-              </Card>
-              <Card title="Details" icon="standard:table" className="crm-home-card" bodyClassName="slds-card__body">
-                <ReportTableView table={model} label={title} />
-              </Card>
-              {extra?.(report)}
-            </>
-          )
+          <>
+            <Card title={chartTitle} icon="standard:chart" className="crm-home-card">
+              {chart(report)}
+            </Card>
+            <Card title="Details" icon="standard:table" className="crm-home-card" bodyClassName="slds-card__body">
+              <ReportTableView table={model} label={title} />
+            </Card>
+            {extra?.(report)}
+          </>
         ) : null}
       </div>
     </div>
