@@ -1,8 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { Link, useNavigate } from 'react-router'
+import { Link } from 'react-router'
 import { Card, Spinner } from '../../shared/ui'
-import { stageHref, wonMonthHref } from '../reports/drilldown'
 import type { OwnerScope } from '../reports/filters'
 import { LinkedBarChart } from '../reports/LazyCharts'
 import { pipelineBars } from '../reports/pipeline'
@@ -27,7 +26,6 @@ function ChartCard<R>({ title, query, href, children }: { title: string; query: 
 
 /** The open pipeline by stage and this year's won revenue by month; bars open the matching lists. */
 export function HomeCharts({ figures, owner, year }: { figures: HomeFigures; owner: OwnerScope; year: number }) {
-  const navigate = useNavigate()
   const mine = owner === 'me' ? '?owner_id=me' : ''
   return (
     <div className="slds-grid slds-wrap slds-gutters_direct-x-small">
@@ -38,11 +36,7 @@ export function HomeCharts({ figures, owner, year }: { figures: HomeFigures; own
               label="Open pipeline by stage"
               orientation="horizontal"
               height={240}
-              data={pipelineBars(r, true)}
-              onSelect={(i) => {
-                const stage = r.stages.filter((s) => s.stage !== 'Closed Won' && s.stage !== 'Closed Lost')[i]?.stage
-                if (stage) void navigate(stageHref(stage, owner))
-              }}
+              data={pipelineBars(r, { owner, from: '', to: '' }, true)}
             />
           )}
         </ChartCard>
@@ -54,11 +48,7 @@ export function HomeCharts({ figures, owner, year }: { figures: HomeFigures; own
               label={`Won revenue by month, ${r.year}`}
               orientation="vertical"
               height={240}
-              data={wonBars(r)}
-              onSelect={(i) => {
-                const month = r.months[i]?.month
-                if (month) void navigate(wonMonthHref(r.year, month, owner))
-              }}
+              data={wonBars(r, owner)}
             />
           )}
         </ChartCard>

@@ -5,7 +5,7 @@ import { Link } from 'react-router'
 import { NAV_ITEMS, NEW_ITEMS } from '../../app/navigation'
 import { isApiError } from '../../shared/api'
 import { formatDate, localDateKey, useUrlFilter } from '../../shared/record'
-import { Card, cx, EmptyState, Icon, PageHeader, Spinner } from '../../shared/ui'
+import { ButtonSwitch, Card, cx, EmptyState, Icon, PageHeader, Spinner } from '../../shared/ui'
 import { useAgenda } from '../activities/api'
 import { activityHref, linkedRecordHref } from '../activities/links'
 import { NewActivityModal } from '../activities/NewActivityModal'
@@ -18,7 +18,6 @@ import { caseHref, useMyOpenCases } from '../cases/api'
 import { PriorityText } from '../cases/PriorityText'
 import { HomeCharts } from './HomeCharts'
 import { KpiTiles } from './KpiTiles'
-import { ScopeSwitch } from './ScopeSwitch'
 import { useHomeFigures } from './useHomeFigures'
 
 function greeting(date: Date): string {
@@ -46,7 +45,17 @@ export function HomePage() {
         label="Home"
         title={`${greeting(new Date())}${user?.first_name ? `, ${user.first_name}` : ''}`}
         meta={today}
-        actions={<ScopeSwitch mine={owner === 'me'} onChange={(mine) => setScope(mine ? '' : 'all')} />}
+        actions={
+          <ButtonSwitch
+            label="Show figures for"
+            value={owner === 'me' ? 'mine' : 'all'}
+            onChange={(v) => setScope(v === 'all' ? 'all' : '')}
+            options={[
+              { value: 'all', label: 'All' },
+              { value: 'mine', label: 'Mine' },
+            ]}
+          />
+        }
       />
       <div className="crm-page__body">
         <KpiTiles figures={figures} owner={owner} />

@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router'
 import { formatDate, formatDateRange, formatMoney, ListView, type ActiveFilter, type ListColumn, useUrlFilter } from '../../shared/record'
-import { cx, SelectField } from '../../shared/ui'
+import { ButtonSwitch, SelectField } from '../../shared/ui'
 import { accountHref } from '../accounts/fields'
 import { opportunitiesApi, opportunityHref, opportunityKeys } from './api'
 import { KanbanBoard } from './KanbanBoard'
@@ -27,19 +27,15 @@ type View = 'kanban' | 'list'
 /** The "List" / "Kanban" switch (SLDS button group), as on Lightning's list view controls. */
 export function ViewSwitch({ view, onChange }: { view: View; onChange: (view: View) => void }) {
   return (
-    <div className="slds-button-group" role="group" aria-label="Display as">
-      {(['list', 'kanban'] as const).map((v) => (
-        <button
-          key={v}
-          type="button"
-          className={cx('slds-button', view === v ? 'slds-button_brand' : 'slds-button_neutral')}
-          aria-pressed={view === v}
-          onClick={() => onChange(v)}
-        >
-          {v === 'list' ? 'List' : 'Kanban'}
-        </button>
-      ))}
-    </div>
+    <ButtonSwitch
+      label="Display as"
+      value={view}
+      onChange={onChange}
+      options={[
+        { value: 'list', label: 'List' },
+        { value: 'kanban', label: 'Kanban' },
+      ]}
+    />
   )
 }
 

@@ -1,8 +1,6 @@
-import { useNavigate } from 'react-router'
 import { ReportPage } from './ReportPage'
 import { formatDateRange, formatMoney } from '../../shared/record'
 import { usePipelineReport } from './api'
-import { stageHref } from './drilldown'
 import { LinkedBarChart } from './LazyCharts'
 import { pipelineBars, pipelineTable } from './pipeline'
 import { DateRangeFilter, OwnerFilter } from './ReportFilterControls'
@@ -13,7 +11,6 @@ export function PipelineReportPage() {
   const [filters, update] = useReportFilters()
   const { owner, from, to } = filters
   const query = usePipelineReport({ owner, from, to })
-  const navigate = useNavigate()
   return (
     <ReportPage
       title="Pipeline by Stage"
@@ -35,11 +32,7 @@ export function PipelineReportPage() {
         <LinkedBarChart
           label="Pipeline amount by stage"
           orientation="horizontal"
-          data={pipelineBars(r)}
-          onSelect={(i) => {
-            const stage = r.stages[i]?.stage
-            if (stage) void navigate(stageHref(stage, owner, from, to))
-          }}
+          data={pipelineBars(r, filters)}
         />
       )}
       table={pipelineTable}

@@ -1,16 +1,12 @@
-import { useNavigate } from 'react-router'
 import { formatDate, formatMoney } from '../../shared/record'
 import { useReceivablesReport } from './api'
-import { agingHref } from './drilldown'
 import { LinkedBarChart } from './LazyCharts'
 import { agingBars, receivablesTable } from './receivables'
 import { ReportPage } from './ReportPage'
-import { AGING_BUCKETS } from './types'
 
 /** /reports/receivables — what customers owe, by age of the order; a column opens that bucket's orders. */
 export function ReceivablesReportPage() {
   const query = useReceivablesReport()
-  const navigate = useNavigate()
   return (
     <ReportPage
       title="Receivables Aging"
@@ -24,10 +20,6 @@ export function ReceivablesReportPage() {
           label="Balance due by age of the order"
           orientation="vertical"
           data={agingBars(r)}
-          onSelect={(i) => {
-            const bucket = AGING_BUCKETS[i]
-            if (bucket) void navigate(agingHref(bucket))
-          }}
         />
       )}
       table={receivablesTable}

@@ -1,7 +1,5 @@
-import { useNavigate } from 'react-router'
 import { formatMoney } from '../../shared/record'
 import { useWonRevenueReport } from './api'
-import { wonMonthHref } from './drilldown'
 import { LinkedBarChart } from './LazyCharts'
 import { OwnerFilter, YearFilter } from './ReportFilterControls'
 import { ReportPage } from './ReportPage'
@@ -13,7 +11,6 @@ export function WonRevenueReportPage() {
   const [filters, update] = useReportFilters()
   const { owner, year } = filters
   const query = useWonRevenueReport(year, owner)
-  const navigate = useNavigate()
   return (
     <ReportPage
       title="Won Revenue by Month"
@@ -31,11 +28,7 @@ export function WonRevenueReportPage() {
         <LinkedBarChart
           label={`Won revenue by month, ${r.year}`}
           orientation="vertical"
-          data={wonBars(r)}
-          onSelect={(i) => {
-            const month = r.months[i]?.month
-            if (month) void navigate(wonMonthHref(r.year, month, owner))
-          }}
+          data={wonBars(r, owner)}
         />
       )}
       table={wonTable}

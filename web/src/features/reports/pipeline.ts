@@ -2,6 +2,8 @@
 import { formatMoney } from '../../shared/record'
 import type { Stage } from '../opportunities/types'
 import { CHART_COLORS } from './charts/palette'
+import { stageHref } from './drilldown'
+import type { ReportFilters } from './filters'
 import type { BarDatum } from './charts/LinkedBarChart'
 import { countColumn, moneyColumn, sumMoney, type ReportTable } from './table'
 import type { PipelineReport, PipelineStageRow } from './types'
@@ -16,7 +18,8 @@ const STAGE_COLORS: Record<Stage, string> = {
 
 const plural = (n: number) => `${n} ${n === 1 ? 'opportunity' : 'opportunities'}`
 
-export function pipelineBars(report: PipelineReport, openOnly = false): BarDatum[] {
+/** A bar per stage (open stages only when asked), each linking to its opportunities under the same filters. */
+export function pipelineBars(report: PipelineReport, filters: Pick<ReportFilters, 'owner' | 'from' | 'to'>, openOnly = false): BarDatum[] {
   return report.stages
     .filter((s) => !openOnly || (s.stage !== 'Closed Won' && s.stage !== 'Closed Lost'))
     .map((s) => ({
@@ -24,6 +27,7 @@ export function pipelineBars(report: PipelineReport, openOnly = false): BarDatum
       value: Number(s.amount) || 0,
       fill: STAGE_COLORS[s.stage],
       description: `${s.stage}: ${plural(s.count)}, ${formatMoney(s.amount)}`,
+      href: stageHref(s.stage, filters.owner, filters.from, filters.to),
     }))
 }
 

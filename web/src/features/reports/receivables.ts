@@ -1,6 +1,7 @@
 // The receivables report as aging columns and as a table of the orders with a balance due.
 import { formatDate, formatMoney } from '../../shared/record'
 import { CHART_COLORS } from './charts/palette'
+import { agingHref } from './drilldown'
 import type { BarDatum } from './charts/LinkedBarChart'
 import { countColumn, moneyColumn, sumMoney, type ReportTable } from './table'
 import { AGING_BUCKETS, type AgingBucket, type ReceivableOrder, type ReceivablesReport } from './types'
@@ -16,6 +17,7 @@ function bucket(report: ReceivablesReport, name: AgingBucket) {
   return report.buckets.find((b) => b.bucket === name) ?? { bucket: name, amount: '0.00', count: 0 }
 }
 
+/** A column per aging bucket, each linking to that bucket's orders. */
 export function agingBars(report: ReceivablesReport): BarDatum[] {
   return AGING_BUCKETS.map((name) => {
     const b = bucket(report, name)
@@ -24,6 +26,7 @@ export function agingBars(report: ReceivablesReport): BarDatum[] {
       value: Number(b.amount) || 0,
       fill: BUCKET_COLORS[name],
       description: `${name} days: ${b.count} ${b.count === 1 ? 'order' : 'orders'}, ${formatMoney(b.amount)} due`,
+      href: agingHref(name),
     }
   })
 }

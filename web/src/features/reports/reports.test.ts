@@ -123,9 +123,10 @@ describe('figures', () => {
   })
 
   it('draws one bar per stage, open stages only when asked', () => {
-    expect(pipelineBars(pipeline).map((b) => b.label)).toEqual(['Qualifying', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'])
-    const open = pipelineBars(pipeline, true)
+    expect(pipelineBars(pipeline, { owner: '', from: '', to: '' }).map((b) => b.label)).toEqual(['Qualifying', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'])
+    const open = pipelineBars(pipeline, { owner: 'me', from: '', to: '2026-12-31' }, true)
     expect(open.map((b) => b.value)).toEqual([1000.1, 2000.2, 0])
     expect(open[0]!.description).toBe('Qualifying: 2 opportunities, $1,000.10')
+    expect(open[1]!.href).toBe('/opportunities?view=list&stage=Proposal&owner_id=me&close_to=2026-12-31')
   })
 })

@@ -1,6 +1,8 @@
 // The won-revenue report as monthly columns and as a table; the quarter's figure for Home.
 import { formatMoney } from '../../shared/record'
 import { CHART_COLORS } from './charts/palette'
+import { wonMonthHref } from './drilldown'
+import type { OwnerScope } from './filters'
 import type { BarDatum } from './charts/LinkedBarChart'
 import { MONTH_LABELS } from './retainer'
 import { countColumn, moneyColumn, sumMoney, type ReportTable } from './table'
@@ -8,12 +10,14 @@ import type { WonRevenueMonth, WonRevenueReport } from './types'
 
 const monthLabel = (month: number) => MONTH_LABELS[month - 1] ?? String(month)
 
-export function wonBars(report: WonRevenueReport): BarDatum[] {
+/** A column per month, each linking to that month's won deals. */
+export function wonBars(report: WonRevenueReport, owner: OwnerScope): BarDatum[] {
   return report.months.map((m) => ({
     label: monthLabel(m.month),
     value: Number(m.amount) || 0,
     fill: CHART_COLORS.success,
     description: `${monthLabel(m.month)} ${report.year}: ${m.count} won, ${formatMoney(m.amount)}`,
+    href: wonMonthHref(report.year, m.month, owner),
   }))
 }
 

@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react'
+import { useNavigate } from 'react-router'
 import { Bar, BarChart, CartesianGrid, Cell, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts'
 import { CHART_COLORS, compactMoney, plainNumber } from './palette'
 
@@ -9,6 +10,8 @@ export interface BarDatum {
   fill?: string
   /** What a screen reader announces for the bar, and its tooltip: "Proposal: 3 opportunities, $12,000.00". */
   description: string
+  /** Where a click (or Enter) on the bar goes: the records it counts. */
+  href?: string
 }
 
 export interface LinkedBarChartProps {
@@ -18,8 +21,6 @@ export interface LinkedBarChartProps {
   /** Money on the value axis (default) or plain counts. */
   valueKind?: 'money' | 'count'
   height?: number
-  /** A click (or Enter) on a bar: open what it counts. */
-  onSelect?: (index: number) => void
   /** The chart's accessible name. */
   label: string
 }
@@ -28,14 +29,18 @@ export interface LinkedBarChartProps {
  * One series of bars where each bar is a link (role="link", focusable, Enter opens it), so the chart
  * drills down to the records it counts by mouse and keyboard alike.
  */
-export default function LinkedBarChart({ data, orientation, valueKind = 'money', height = 280, onSelect, label }: LinkedBarChartProps) {
+export default function LinkedBarChart({ data, orientation, valueKind = 'money', height = 280, label }: LinkedBarChartProps) {
+  const navigate = useNavigate()
   const format = valueKind === 'money' ? compactMoney : plainNumber
   const rows = data.map((d) => ({ ...d }))
   const horizontal = orientation === 'horizontal'
   const shape = (props: BarShapeProps) => {
     const datum = data[props.index]
     if (!datum) return <g />
-    const open = () => onSelect?.(props.index)
+    const href = datum.href
+    const open = () => {
+      if (href) void navigate(href)
+    }
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault()
@@ -47,7 +52,7 @@ export default function LinkedBarChart({ data, orientation, valueKind = 'money',
     const barHeight = horizontal ? props.height : Math.max(props.height, 3)
     const y = horizontal ? props.y : props.y + props.height - barHeight
     return (
-      <g role={onSelect ? 'link' : 'img'} aria-label={datum.description} tabIndex={onSelect ? 0 : undefined} onClick={open} onKeyDown={onSelect ? onKeyDown : undefined} className="crm-chart__bar">
+      <g role={href ? 'link' : 'img'} aria-label={datum.description} tabIndex={href ? 0 : undefined} onClick={open} onKeyDown={href ? onKeyDown : undefined} className="crm-chart__bar">
         <title>{datum.description}</title>
         <Rectangle x={props.x} y={y} width={width} height={barHeight} fill={datum.fill ?? CHART_COLORS.brand} radius={horizontal ? [0, 3, 3, 0] : [3, 3, 0, 0]} />
       </g>
@@ -70,7 +75,7 @@ export default function LinkedBarChart({ data, orientation, valueKind = 'money',
             </>
           )}
           <Tooltip cursor={{ fill: 'rgba(1, 118, 211, 0.08)' }} formatter={(_value, _name, item) => [(item.payload as BarDatum).description, '']} separator="" />
-          <Bar dataKey="value" shape={shape} isAnimationActive={false} cursor={onSelect ? 'pointer' : undefined}>
+          <Bar dataKey="value" shape={shape} isAnimationActive={false} cursor="pointer">
             {rows.map((d) => (
               <Cell key={d.label} fill={d.fill ?? CHART_COLORS.brand} />
             ))}
