@@ -8,12 +8,10 @@ export interface NavItem {
   adminOnly?: boolean
   /** Pages of later slices: show the Coming soon page for now. */
   comingSoon?: boolean
-  /** Other paths that belong to this tab (the Orders tab also covers payments, contracts, reports). */
+  /** Other paths that belong to this tab (the Orders tab also covers payments and contracts). */
   alsoActiveFor?: readonly string[]
 }
 
-/** Reports and other pages that Home's quick links offer besides the tabs. */
-export const REPORT_ITEMS: readonly NewItem[] = [{ label: 'Retainer Payments Report', path: '/reports/retainer', icon: 'standard:report' }]
 
 /** "New <object>" shortcuts (Home's quick links): routes that open the object's New modal. */
 export interface NewItem {
@@ -35,10 +33,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Contacts', path: '/contacts', icon: 'standard:contact' },
   { label: 'Leads', path: '/leads', icon: 'standard:lead' },
   { label: 'Opportunities', path: '/opportunities', icon: 'standard:opportunity' },
-  { label: 'Orders', path: '/orders', icon: 'standard:orders', alsoActiveFor: ['/payments', '/contracts', '/reports'] },
+  { label: 'Orders', path: '/orders', icon: 'standard:orders', alsoActiveFor: ['/payments', '/contracts'] },
   { label: 'Cases', path: '/cases', icon: 'standard:case' },
   { label: 'Tasks', path: '/tasks', icon: 'standard:task', alsoActiveFor: ['/activities'] },
   { label: 'Calendar', path: '/calendar', icon: 'standard:event' },
+  { label: 'Reports', path: '/reports', icon: 'standard:report' },
   { label: 'Products', path: '/products', icon: 'standard:product', adminOnly: true },
   { label: 'Users', path: '/admin/users', icon: 'standard:user', adminOnly: true },
 ]

@@ -22,7 +22,12 @@ import { OrderRecordPage } from '../features/orders/OrderRecordPage'
 import { OrdersListPage } from '../features/orders/OrdersListPage'
 import { PaymentsListPage } from '../features/payments/PaymentsListPage'
 import { ProductsPage } from '../features/products/ProductsPage'
+import { CasesReportPage } from '../features/reports/CasesReportPage'
+import { PipelineReportPage } from '../features/reports/PipelineReportPage'
+import { ReceivablesReportPage } from '../features/reports/ReceivablesReportPage'
+import { ReportsPage } from '../features/reports/ReportsPage'
 import { RetainerReportPage } from '../features/reports/RetainerReportPage'
+import { WonRevenueReportPage } from '../features/reports/WonRevenueReportPage'
 import { AppShell } from './AppShell'
 import { NAV_ITEMS } from './navigation'
 import { ComingSoonPage, NotFoundPage } from './pages'
@@ -61,6 +66,11 @@ export function createRouter() {
         { path: 'payments', element: <PaymentsListPage /> },
         { path: 'contracts', element: <ContractsListPage /> },
         { path: 'contracts/:id', element: <ContractRecordPage /> },
+        { path: 'reports', element: <ReportsPage /> },
+        { path: 'reports/pipeline', element: <PipelineReportPage /> },
+        { path: 'reports/won-revenue', element: <WonRevenueReportPage /> },
+        { path: 'reports/cases', element: <CasesReportPage /> },
+        { path: 'reports/receivables', element: <ReceivablesReportPage /> },
         { path: 'reports/retainer', element: <RetainerReportPage /> },
         { path: 'cases', element: <CasesListPage /> },
         { path: 'cases/new', element: <CasesListPage /> },

@@ -2,10 +2,10 @@ import eventsImage from '@salesforce-ux/design-system/assets/images/illustration
 import tasksImage from '@salesforce-ux/design-system/assets/images/illustrations/empty-state-tasks.svg'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { NAV_ITEMS, NEW_ITEMS, REPORT_ITEMS } from '../../app/navigation'
+import { NAV_ITEMS, NEW_ITEMS } from '../../app/navigation'
 import { isApiError } from '../../shared/api'
-import { formatDate, localDateKey } from '../../shared/record'
-import { Card, cx, EmptyState, Icon, PageHeader, Spinner } from '../../shared/ui'
+import { formatDate, localDateKey, useUrlFilter } from '../../shared/record'
+import { ButtonSwitch, Card, cx, EmptyState, Icon, PageHeader, Spinner } from '../../shared/ui'
 import { useAgenda } from '../activities/api'
 import { activityHref, linkedRecordHref } from '../activities/links'
 import { NewActivityModal } from '../activities/NewActivityModal'
@@ -16,6 +16,9 @@ import { useCompleteTask } from '../activities/useCompleteTask'
 import { isAdmin, useCurrentUser } from '../auth/session'
 import { caseHref, useMyOpenCases } from '../cases/api'
 import { PriorityText } from '../cases/PriorityText'
+import { HomeCharts } from './HomeCharts'
+import { KpiTiles } from './KpiTiles'
+import { useHomeFigures } from './useHomeFigures'
 
 function greeting(date: Date): string {
   const hour = date.getHours()
@@ -27,7 +30,12 @@ function greeting(date: Date): string {
 export function HomePage() {
   const { data: user } = useCurrentUser()
   const today = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' }).format(new Date())
-  const quickLinks = [...NAV_ITEMS.filter((i) => i.path !== '/' && (!i.adminOnly || isAdmin(user))), ...REPORT_ITEMS]
+  const quickLinks = NAV_ITEMS.filter((i) => i.path !== '/' && (!i.adminOnly || isAdmin(user)))
+  // Mine by default: Home is the signed-in user's; ?scope=all shows everyone's figures.
+  const [scope, setScope] = useUrlFilter('scope')
+  const owner = scope === 'all' ? '' : 'me'
+  const year = new Date().getFullYear()
+  const figures = useHomeFigures(owner, year)
 
   return (
     <div className="crm-page">
@@ -37,7 +45,22 @@ export function HomePage() {
         label="Home"
         title={`${greeting(new Date())}${user?.first_name ? `, ${user.first_name}` : ''}`}
         meta={today}
+        actions={
+          <ButtonSwitch
+            label="Show figures for"
+            value={owner === 'me' ? 'mine' : 'all'}
+            onChange={(v) => setScope(v === 'all' ? 'all' : '')}
+            options={[
+              { value: 'all', label: 'All' },
+              { value: 'mine', label: 'Mine' },
+            ]}
+          />
+        }
       />
+      <div className="crm-page__body">
+        <KpiTiles figures={figures} owner={owner} />
+        <HomeCharts figures={figures} owner={owner} year={year} />
+      </div>
       <div className="slds-grid slds-wrap slds-gutters_direct-x-small crm-page__body">
         <div className="slds-col slds-size_1-of-1 slds-large-size_8-of-12">
           <AgendaCard />

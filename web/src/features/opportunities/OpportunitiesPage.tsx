@@ -1,7 +1,6 @@
-import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { formatDate, formatMoney, ListView, type ListColumn } from '../../shared/record'
-import { cx, SelectField } from '../../shared/ui'
+import { formatDate, formatDateRange, formatMoney, ListView, type ActiveFilter, type ListColumn, useUrlFilter } from '../../shared/record'
+import { ButtonSwitch, SelectField } from '../../shared/ui'
 import { accountHref } from '../accounts/fields'
 import { opportunitiesApi, opportunityHref, opportunityKeys } from './api'
 import { KanbanBoard } from './KanbanBoard'
@@ -28,19 +27,15 @@ type View = 'kanban' | 'list'
 /** The "List" / "Kanban" switch (SLDS button group), as on Lightning's list view controls. */
 export function ViewSwitch({ view, onChange }: { view: View; onChange: (view: View) => void }) {
   return (
-    <div className="slds-button-group" role="group" aria-label="Display as">
-      {(['list', 'kanban'] as const).map((v) => (
-        <button
-          key={v}
-          type="button"
-          className={cx('slds-button', view === v ? 'slds-button_brand' : 'slds-button_neutral')}
-          aria-pressed={view === v}
-          onClick={() => onChange(v)}
-        >
-          {v === 'list' ? 'List' : 'Kanban'}
-        </button>
-      ))}
-    </div>
+    <ButtonSwitch
+      label="Display as"
+      value={view}
+      onChange={onChange}
+      options={[
+        { value: 'list', label: 'List' },
+        { value: 'kanban', label: 'Kanban' },
+      ]}
+    />
   )
 }
 
@@ -59,13 +54,45 @@ function OwnerFilter({ value, onChange }: { value: string; onChange: (value: str
   )
 }
 
-/** /opportunities: the pipeline as a Kanban board (default) or a list view (`?view=list`). */
+/**
+ * /opportunities: the pipeline as a Kanban board (default) or a list view (`?view=list`). The filters live
+ * in the URL (`stage`, `owner_id`, `close_from`, `close_to`), so a report's bar can open the list filtered;
+ * they show as pills with a clear button.
+ */
 export function OpportunitiesPage() {
   const [params, setParams] = useSearchParams()
   const view: View = params.get('view') === 'list' ? 'list' : 'kanban'
-  const [owner, setOwner] = useState('')
-  const [stage, setStage] = useState('')
-  const setView = (v: View) => setParams(v === 'list' ? { view: 'list' } : {}, { replace: true })
+  const [owner, setOwner] = useUrlFilter('owner_id')
+  const [stage, setStage] = useUrlFilter('stage')
+  const [closeFrom, setCloseFrom] = useUrlFilter('close_from')
+  const [closeTo, setCloseTo] = useUrlFilter('close_to')
+  const setView = (v: View) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current)
+        if (v === 'list') updated.set('view', 'list')
+        else updated.delete('view')
+        return updated
+      },
+      { replace: true },
+    )
+
+  const activeFilters: ActiveFilter[] = [
+    ...(stage ? [{ label: 'Stage', value: stage, onClear: () => setStage('') }] : []),
+    ...(owner === 'me' ? [{ label: 'Owner', value: 'Me', onClear: () => setOwner('') }] : []),
+    ...(closeFrom || closeTo
+      ? [
+          {
+            label: 'Close Date',
+            value: formatDateRange(closeFrom, closeTo),
+            onClear: () => {
+              setCloseFrom('')
+              setCloseTo('')
+            },
+          },
+        ]
+      : []),
+  ]
 
   if (view === 'kanban') {
     return <KanbanBoard owner={owner} controls={<OwnerFilter value={owner} onChange={setOwner} />} viewSwitch={<ViewSwitch view={view} onChange={setView} />} />
@@ -83,7 +110,8 @@ export function OpportunitiesPage() {
       fetchPage={(query, signal) => opportunitiesApi.list(query, signal)}
       defaultSort={{ field: 'close_date', direction: 'asc' }}
       headerActions={<ViewSwitch view={view} onChange={setView} />}
-      filters={{ stage: stage || undefined, owner_id: owner || undefined }}
+      filters={{ stage: stage || undefined, owner_id: owner || undefined, close_from: closeFrom || undefined, close_to: closeTo || undefined }}
+      activeFilters={activeFilters}
       filterControls={
         <>
           <SelectField

@@ -16,6 +16,9 @@ export interface OpportunityListQuery extends ListQuery {
   account_id?: string
   /** `me` or a user id. */
   owner_id?: string
+  /** Close dates in this range, both days included (YYYY-MM-DD). */
+  close_from?: string
+  close_to?: string
 }
 
 const path = (id: string) => `/opportunities/${encodeURIComponent(id)}`

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { formatDate, formatMoney, ListView, type ListColumn, useUrlFilter } from '../../shared/record'
+import { formatDate, formatMoney, ListView, type ActiveFilter, type ListColumn, useUrlFilter } from '../../shared/record'
 import { AccountAndStatusFilters, BillingListLinks } from './BillingListControls'
 import { accountHref } from '../accounts/fields'
 import { orderHref, orderKeys, ordersApi } from './api'
@@ -21,10 +21,20 @@ const COLUMNS: readonly ListColumn<OrderListItem>[] = [
   { key: 'total_paid', label: 'Total Paid', sortField: 'total_paid', text: (o) => formatMoney(o.total_paid), width: '9rem' },
 ]
 
-/** /orders — every order (generated from won deals); search, sort, filter by status and account; links to payments, contracts and the retainer report. */
+/**
+ * /orders — every order (generated from won deals); search, sort, filter by status and account; links to
+ * payments, contracts and the retainer report. The receivables report opens it with `aging` (0-30, 31-60,
+ * 61-90, 90+ days) and `balance_due=true`, shown as pills.
+ */
 export function OrdersListPage() {
   const [status, setStatus] = useState('')
   const [accountId, setAccountId] = useUrlFilter('account_id')
+  const [aging, setAging] = useUrlFilter('aging')
+  const [balanceDue, setBalanceDue] = useUrlFilter('balance_due')
+  const activeFilters: ActiveFilter[] = [
+    ...(aging ? [{ label: 'Age', value: `${aging} days`, onClear: () => setAging('') }] : []),
+    ...(balanceDue === 'true' ? [{ label: 'Balance Due', value: 'Yes', onClear: () => setBalanceDue('') }] : []),
+  ]
   return (
     <ListView<OrderListItem>
       objectLabel="Orders"
@@ -38,7 +48,8 @@ export function OrdersListPage() {
       fetchPage={(query, signal) => ordersApi.list(query, signal)}
       defaultSort={{ field: 'order_date', direction: 'desc' }}
       searchPlaceholder="Search by order number or account..."
-      filters={{ status: status || undefined, account_id: accountId || undefined }}
+      filters={{ status: status || undefined, account_id: accountId || undefined, aging: aging || undefined, balance_due: balanceDue || undefined }}
+      activeFilters={activeFilters}
       filterControls={
         <AccountAndStatusFilters accountId={accountId} onAccountChange={setAccountId} status={status} onStatusChange={setStatus} statuses={ORDER_STATUSES} />
       }

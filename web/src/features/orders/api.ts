@@ -5,6 +5,10 @@ import type { Order, OrderListItem, UpdateOrderRequest } from './types'
 export interface OrderListQuery extends ListQuery {
   status?: string
   account_id?: string
+  /** Age of the order in days: 0-30, 31-60, 61-90, 90+. */
+  aging?: string
+  /** `true`: only orders with a balance due. */
+  balance_due?: string
 }
 
 const path = (id: string) => `/orders/${encodeURIComponent(id)}`

@@ -4,21 +4,10 @@ import { api, isApiError } from '../../shared/api'
 import { formatMoney } from '../../shared/record'
 import { Illustration, PageHeader, SelectField, Spinner } from '../../shared/ui'
 import { accountHref } from '../accounts/fields'
-import { buildGrid, gridToCsv, MONTH_LABELS, type RetainerGrid, type RetainerReport } from './retainer'
+import { downloadCsv } from './csv'
+import { buildGrid, gridToCsv, MONTH_LABELS, type RetainerReport } from './retainer'
 
 const retainerReportKey = (year: number) => ['reports', 'retainer-payments', year] as const
-
-function downloadCsv(grid: RetainerGrid) {
-  const blob = new Blob([gridToCsv(grid)], { type: 'text/csv;charset=utf-8' })
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = `retainer-payments-${grid.year}.csv`
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}
 
 /** /reports/retainer — retainer payments by account and month of service for one year. */
 export function RetainerReportPage() {
@@ -44,7 +33,7 @@ export function RetainerReportPage() {
         title="Retainer Payments"
         meta={grid ? `${grid.rows.length} ${grid.rows.length === 1 ? 'account' : 'accounts'} • ${year} by service period${overdueCount ? ` • ${overdueCount} overdue` : ''}` : undefined}
         actions={
-          <button type="button" className="slds-button slds-button_neutral" disabled={!grid} onClick={() => grid && downloadCsv(grid)}>
+          <button type="button" className="slds-button slds-button_neutral" disabled={!grid} onClick={() => grid && downloadCsv(`retainer-payments-${grid.year}.csv`, gridToCsv(grid))}>
             Download CSV
           </button>
         }

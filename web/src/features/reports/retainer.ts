@@ -2,6 +2,7 @@
 // marked, the month totals underneath) and as CSV. Pure, unit-tested.
 import type { components } from '../../shared/api/generated/billing'
 import type { Wire } from '../../shared/api/wire'
+import { toCsv } from './csv'
 
 export type RetainerReport = Wire<components['schemas']['RetainerReport']>
 
@@ -66,16 +67,10 @@ export function buildGrid(report: RetainerReport): RetainerGrid {
 
 const money2 = (n: number) => n.toFixed(2)
 
-function csvField(value: string): string {
-  // Quote when needed; a leading =, +, - or @ is neutralised so spreadsheets don't run it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe
-}
-
 /** The grid as CSV (header, one line per account, a Total line), amounts with two places. */
 export function gridToCsv(grid: RetainerGrid): string {
   const lines = [['Account', ...MONTH_LABELS, 'Total']]
   for (const r of grid.rows) lines.push([r.accountName, ...r.cells.map((c) => money2(c.paid)), money2(r.total)])
   lines.push(['Total', ...grid.monthTotals.map(money2), money2(grid.grandTotal)])
-  return lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n'
+  return toCsv(lines)
 }

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { isApiError, type ListQuery, type ListResponse } from '../api'
+import { FilterPills, type ActiveFilter } from './FilterPills'
 import { ListViewPicker } from './ListViewPicker'
 import { listViewTitle, parseListView } from './listViews'
 import { useUrlFilter } from './useUrlFilter'
@@ -39,6 +40,8 @@ export interface ListViewProps<T> {
   filters?: Record<string, string | undefined>
   /** Filter controls shown next to the search box. */
   filterControls?: ReactNode
+  /** Filters shown as pills under the header, each with a clear button (e.g. those a report's link set). */
+  activeFilters?: readonly ActiveFilter[]
   /** More header buttons, before "New" (e.g. a List / Kanban switch). */
   headerActions?: ReactNode
   /** Label of the New button (default "New"). */
@@ -73,6 +76,7 @@ export function ListView<T>({
   pageSize = 50,
   filters,
   filterControls,
+  activeFilters = [],
   headerActions,
   newLabel = 'New',
   rowActions,
@@ -175,6 +179,7 @@ export function ListView<T>({
           </div>
         }
       />
+      <FilterPills filters={activeFilters} />
       <div className="crm-list-view__body">
         {list.isError && !data ? (
           <div className="slds-p-around_large">

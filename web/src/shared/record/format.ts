@@ -23,3 +23,11 @@ export function formatMoney(value: string | number | null | undefined): string {
   const n = typeof value === 'number' ? value : Number(value)
   return Number.isFinite(n) ? money.format(n) : String(value)
 }
+
+/** "Mar 1, 2026 – Mar 31, 2026", "From Mar 1, 2026", "Until Mar 31, 2026", or '' for an open range (YYYY-MM-DD ends). */
+export function formatDateRange(from: string, to: string): string {
+  if (from && to) return `${formatDate(from)} – ${formatDate(to)}`
+  if (from) return `From ${formatDate(from)}`
+  if (to) return `Until ${formatDate(to)}`
+  return ''
+}

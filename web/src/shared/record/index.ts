@@ -3,6 +3,7 @@
 export { ConflictDialog, type ConflictDialogProps } from './ConflictDialog'
 export { conflictCurrent, conflictRows, fieldText, isConflict, type ConflictRow, type Versioned } from './conflict'
 export { FieldInput, FieldOutput } from './FieldControls'
+export { FilterPills, type ActiveFilter } from './FilterPills'
 export { safeHref } from './links'
 export {
   allFields,
@@ -25,7 +26,7 @@ export {
 } from './fields'
 export { applyChange, changedValues, createBody, initialLookupLabels, initialValues, REQUIRED_MESSAGE, splitApiErrors, toApiValue, validateRequired } from './form'
 export { addDays, isDateKey, isoToLocalInput, isoToUtcDate, localDate, localDateKey, localInputToIso, utcDateToIso } from './datetime'
-export { formatDate, formatDateTime, formatMoney } from './format'
+export { formatDate, formatDateRange, formatDateTime, formatMoney } from './format'
 export { ListView, type ListColumn, type ListViewProps } from './ListView'
 export { ListViewPicker } from './ListViewPicker'
 export { listViewTitle, parseListView, type ListViewName } from './listViews'

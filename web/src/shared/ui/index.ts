@@ -1,4 +1,5 @@
 export { ActionMenu, type ActionMenuItem } from './ActionMenu'
+export { ButtonSwitch, type ButtonSwitchProps } from './ButtonSwitch'
 export { Card } from './Card'
 export { cx } from './cx'
 export { DataTable, type Column } from './DataTable'
