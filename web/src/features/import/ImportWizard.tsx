@@ -180,7 +180,7 @@ function ImportProgress({ step }: { step: Step }) {
         <ol className="slds-progress__list">
           {STEPS.map((label, i) => (
             <li key={label} className={cx('slds-progress__item', i < current && 'slds-is-completed', i === current && 'slds-is-active')}>
-              <span className={cx('slds-progress__marker', i < current && 'slds-progress__marker_icon')} aria-hidden="true" />
+              <span className="slds-progress__marker" aria-hidden="true" />
               <span className="slds-assistive-text">
                 {label}
                 {i < current ? ' (done)' : i === current ? ' (current)' : ''}
@@ -338,7 +338,7 @@ function ReviewStep({ target, file, mapping, answer, skipDuplicates, onSkipDupli
           : ''}
       </div>
 
-      <h3 className="slds-text-heading_small slds-m-bottom_x-small">Preview (first {Math.min(PREVIEW_ROWS, file.preview.length)} rows)</h3>
+      <h3 className="slds-text-heading_small slds-m-bottom_x-small">Preview (first {count(Math.min(PREVIEW_ROWS, file.preview.length), 'row')})</h3>
       <div className="crm-import-preview slds-scrollable_x slds-m-bottom_medium">
         <table className="slds-table slds-table_cell-buffer slds-table_bordered slds-table_col-bordered" aria-label="Preview">
           <thead>
