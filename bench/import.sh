@@ -38,7 +38,7 @@ post() { # post <query> -> "<status> <seconds>" and the answer in $WORK/answer.j
   curl -s -o "$WORK/answer.json" -w '%{http_code} %{time_total}' "$GATEWAY/api/v1/accounts/import$1" \
     -H "Authorization: Bearer $token" -H 'content-type: text/csv; charset=utf-8' --data-binary "@$FILE"
 }
-summary() { python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); print(f"rows {a[\"rows\"]}, created {a[\"created\"]}, errors {len(a[\"errors\"])}, duplicates {len(a[\"duplicates\"])}")' "$WORK/answer.json"; }
+summary() { python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); print("rows %d, created %d, errors %d, duplicates %d" % (a["rows"], a["created"], len(a["errors"]), len(a["duplicates"])))' "$WORK/answer.json"; }
 
 read -r status seconds <<<"$(post '?dry_run=true')"
 [ "$status" = 200 ] || { cat "$WORK/answer.json"; echo; echo "dry run answered $status" >&2; exit 1; }
