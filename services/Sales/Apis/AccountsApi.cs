@@ -3,11 +3,13 @@ using System.Security.Claims;
 using Crm.Sales.Infrastructure;
 using Crm.Sales.IntegrationEvents;
 using Crm.Sales.Model;
+using Crm.Sales.Services;
 using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
 using Crm.ServiceDefaults.Idempotency;
+using Crm.ServiceDefaults.Import;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
@@ -38,6 +40,7 @@ public static class AccountsApi
         api.MapGet("/{id:guid}", GetAsync).RecordsRecentView(RecordTypes.Account);
         api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
+        api.MapCsvImport<AccountImporter, AccountFields>();
         return app;
     }
 
@@ -113,17 +116,13 @@ public static class AccountsApi
     {
         var fields = request.ToFields();
         var errors = new ValidationErrors();
-        Account.Validate(errors, fields.AsChanges(), creating: true);
-        await HierarchyRule.CheckAsync(errors, "parent_account_id", HierarchyRule.ParentAccount, null, fields.ParentAccountId, queries.HierarchyAsync);
+        await AccountCreation.CheckAsync(errors, fields, queries);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
 
-        var now = DbClock.UtcNow;
-        var account = Account.Create(fields, caller.GetUserId(), now);
-        db.Accounts.Add(account);
-        db.AddIntegrationEvent(AccountEvents.Created(account, now));
+        var account = AccountCreation.Add(db, fields, caller.GetUserId(), DbClock.UtcNow);
         await db.EnsureCallerAsync(caller, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/accounts/{account.Id}", await queries.ToResponseAsync(account, cancellationToken));

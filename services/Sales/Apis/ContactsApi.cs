@@ -3,11 +3,13 @@ using System.Security.Claims;
 using Crm.Sales.Infrastructure;
 using Crm.Sales.IntegrationEvents;
 using Crm.Sales.Model;
+using Crm.Sales.Services;
 using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
 using Crm.ServiceDefaults.Idempotency;
+using Crm.ServiceDefaults.Import;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
 using Crm.ServiceDefaults.RecentViews;
@@ -38,6 +40,7 @@ public static class ContactsApi
         api.MapGet("/{id:guid}", GetAsync).RecordsRecentView(RecordTypes.Contact);
         api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
+        api.MapCsvImport<ContactImporter, ContactChanges>();
         return app;
     }
 
@@ -108,29 +111,13 @@ public static class ContactsApi
     {
         var changes = request.ToChanges();
         var errors = new ValidationErrors();
-        Contact.Validate(errors, changes, creating: true);
-        if (request.AccountId is { } accountId)
-        {
-            if (!await queries.IsActiveAccountAsync(accountId, cancellationToken))
-            {
-                errors.Add("account_id", "Account not found.");
-            }
-            else
-            {
-                await HierarchyRule.CheckAsync(errors, "reports_to_id", HierarchyRule.ReportsTo, null, request.ReportsToId, queries.ReportsToLookup(accountId));
-            }
-        }
-
-        await CheckEmailAsync(errors, queries, request.Email, null, cancellationToken);
+        await ContactCreation.CheckAsync(errors, changes, queries, cancellationToken);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
 
-        var now = DbClock.UtcNow;
-        var contact = Contact.Create(changes, request.AccountId!.Value, caller.GetUserId(), now);
-        db.Contacts.Add(contact);
-        db.AddIntegrationEvent(ContactEvents.Created(contact, now));
+        var contact = ContactCreation.Add(db, changes, caller.GetUserId(), DbClock.UtcNow);
         await db.EnsureCallerAsync(caller, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/contacts/{contact.Id}", await queries.ToResponseAsync(contact, cancellationToken));
@@ -207,7 +194,7 @@ public static class ContactsApi
     {
         if (!string.IsNullOrWhiteSpace(email) && await queries.EmailTakenAsync(email, exceptId, cancellationToken))
         {
-            errors.Add("email", "Another active contact already has this email.");
+            errors.Add("email", Contact.EmailTakenMessage);
         }
     }
 }

@@ -9,6 +9,7 @@ using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Directory;
 using Crm.ServiceDefaults.Http;
 using Crm.ServiceDefaults.Idempotency;
+using Crm.ServiceDefaults.Import;
 using Crm.ServiceDefaults.Json;
 using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
@@ -40,6 +41,7 @@ public static class LeadsApi
         api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
         api.MapPost("/{id:guid}/convert", ConvertAsync).WithIdempotency();
+        api.MapCsvImport<LeadImporter, LeadChanges>();
         return app;
     }
 
@@ -156,10 +158,7 @@ public static class LeadsApi
             return errors.ToProblem();
         }
 
-        var now = DbClock.UtcNow;
-        var lead = Lead.Create(changes, caller.GetUserId(), now);
-        db.Leads.Add(lead);
-        db.AddIntegrationEvent(LeadEvents.Created(lead, now));
+        var lead = LeadCreation.Add(db, changes, caller.GetUserId(), DbClock.UtcNow);
         await db.EnsureCallerAsync(caller, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/leads/{lead.Id}", await ToResponseAsync(db, lead, cancellationToken));

@@ -20,6 +20,9 @@ public static class Extensions
         builder.Services.AddScoped<ContactQueries>();
         builder.Services.AddScoped<OpportunityQueries>();
         builder.Services.AddScoped<LeadConverter>();
+        builder.Services.AddScoped<AccountImporter>();
+        builder.Services.AddScoped<ContactImporter>();
+        builder.Services.AddScoped<LeadImporter>();
         return builder;
     }
 }

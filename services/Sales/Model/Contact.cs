@@ -11,6 +11,9 @@ public sealed class Contact
     public const int PhoneMax = 40;
     public const int DescriptionMax = 32000;
 
+    /// <summary>An e-mail names one active contact: the search and the mail integrations find people by it.</summary>
+    public const string EmailTakenMessage = "Another active contact already has this email.";
+
     private Contact()
     {
     }

@@ -4,6 +4,7 @@ import { accountKeys, accountsApi } from './api'
 import { NewAccountModal } from './AccountFormModal'
 import { accountHref } from './fields'
 import type { AccountListItem } from './types'
+import { ImportButton } from '../import/ImportButton'
 
 const COLUMNS: readonly ListColumn<AccountListItem>[] = [
   { key: 'name', label: 'Account Name', sortField: 'name', primary: true, text: (a) => a.name, href: (a) => accountHref(a.id) },
@@ -42,6 +43,7 @@ export function AccountsListPage() {
         title="All Accounts"
         listViews
         exportPath="/api/v1/accounts/export.csv"
+        headerActions={<ImportButton object="accounts" />}
         columns={COLUMNS}
         rowKey={(a) => a.id}
         queryKey={accountKeys.lists}

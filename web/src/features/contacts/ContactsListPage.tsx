@@ -5,6 +5,7 @@ import { contactKeys, contactsApi } from './api'
 import { NewContactModal } from './ContactFormModal'
 import { contactHref } from './fields'
 import type { ContactListItem } from './types'
+import { ImportButton } from '../import/ImportButton'
 
 const COLUMNS: readonly ListColumn<ContactListItem>[] = [
   { key: 'name', label: 'Name', sortField: 'name', primary: true, text: (c) => c.name, href: (c) => contactHref(c.id) },
@@ -40,6 +41,7 @@ export function ContactsListPage() {
         title="All Contacts"
         listViews
         exportPath="/api/v1/contacts/export.csv"
+        headerActions={<ImportButton object="contacts" />}
         columns={COLUMNS}
         rowKey={(c) => c.id}
         queryKey={contactKeys.lists}

@@ -6,6 +6,7 @@ import { SelectField, useToast } from '../../shared/ui'
 import { leadKeys, leadsApi, toCreateRequest } from './api'
 import { leadHref, leadSections } from './fields'
 import { LEAD_SOURCES, LEAD_STATUSES, type Lead, type LeadListItem } from './types'
+import { ImportButton } from '../import/ImportButton'
 
 const COLUMNS: readonly ListColumn<LeadListItem>[] = [
   { key: 'name', label: 'Name', sortField: 'name', primary: true, text: (l) => l.name, href: (l) => leadHref(l.id) },
@@ -39,6 +40,7 @@ export function LeadsListPage() {
         title={title}
         listViews
         exportPath="/api/v1/leads/export.csv"
+        headerActions={<ImportButton object="leads" />}
         columns={COLUMNS}
         rowKey={(l) => l.id}
         queryKey={leadKeys.lists}

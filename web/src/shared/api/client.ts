@@ -16,6 +16,8 @@ export interface RequestOptions {
   ignoreUnauthorized?: boolean
   /** A POST's Idempotency-Key; by default a fresh one per call (its retries reuse it). */
   idempotencyKey?: string
+  /** Sends `body` (a string) as it is with this content type instead of as JSON: a CSV file, say. */
+  contentType?: string
 }
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key'
@@ -86,18 +88,19 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
  * Idempotency-Key and is retried with it when its answer was lost (see POST_RETRY_DELAYS_MS).
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, signal, ignoreUnauthorized = false } = options
+  const { method = 'GET', body, query, signal, ignoreUnauthorized = false, contentType } = options
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'X-Requested-With': 'XMLHttpRequest',
   }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const raw = contentType !== undefined && typeof body === 'string'
+  if (body !== undefined) headers['Content-Type'] = raw ? contentType : 'application/json'
   const retryDelays = method === 'POST' ? POST_RETRY_DELAYS_MS : []
   if (method === 'POST') headers[IDEMPOTENCY_KEY_HEADER] = options.idempotencyKey ?? newIdempotencyKey()
   const init: RequestInit = {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     credentials: 'same-origin',
     signal,
   }

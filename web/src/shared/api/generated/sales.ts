@@ -225,6 +225,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    dry_run?: boolean;
+                    skip_duplicates?: boolean;
+                };
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (header Idempotent-Replayed: true) without repeating the work; with a different request, 422. */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description UTF-8 CSV with a header row of column titles or snake_case field names; at most 10,000 rows and 5 MB. */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportAnswer"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportAnswer"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -441,6 +505,70 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    dry_run?: boolean;
+                    skip_duplicates?: boolean;
+                };
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (header Idempotent-Replayed: true) without repeating the work; with a different request, 422. */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description UTF-8 CSV with a header row of column titles or snake_case field names; at most 10,000 rows and 5 MB. */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportAnswer"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportAnswer"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -733,6 +861,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    dry_run?: boolean;
+                    skip_duplicates?: boolean;
+                };
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (header Idempotent-Replayed: true) without repeating the work; with a different request, 422. */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description UTF-8 CSV with a header row of column titles or snake_case field names; at most 10,000 rows and 5 MB. */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportAnswer"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportAnswer"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/opportunities": {
         parameters: {
             query?: never;
@@ -744,8 +936,6 @@ export interface paths {
             parameters: {
                 query?: {
                     account_id?: string;
-                    close_from?: string;
-                    close_to?: string;
                     owner_id?: string;
                     page?: number;
                     page_size?: number;
@@ -1171,8 +1361,6 @@ export interface paths {
             parameters: {
                 query?: {
                     account_id?: string;
-                    close_from?: string;
-                    close_to?: string;
                     owner_id?: string;
                     page?: number;
                     page_size?: number;
@@ -1379,101 +1567,6 @@ export interface paths {
                 };
             };
         };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/pipeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    close_from?: string;
-                    close_to?: string;
-                    owner_id?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PipelineReport"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/won-revenue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    owner_id?: string;
-                    year?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WonRevenueReport"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2214,6 +2307,29 @@ export interface components {
             title?: null | string;
             type?: null | string;
         };
+        ImportAnswer: {
+            /** Format: int32 */
+            created: number;
+            duplicates: components["schemas"]["ImportDuplicate"][];
+            errors: components["schemas"]["ImportRowError"][];
+            /** Format: int32 */
+            rows: number;
+            /** Format: int32 */
+            skipped: number;
+        };
+        ImportDuplicate: {
+            /** Format: uuid */
+            existing_id: string;
+            field: string;
+            /** Format: int32 */
+            row: number;
+        };
+        ImportRowError: {
+            field: string;
+            message: string;
+            /** Format: int32 */
+            row: number;
+        };
         /** @enum {unknown} */
         Industry: "Agriculture" | "Apparel" | "Banking" | "Construction" | "Consulting" | "Education" | "Energy" | "Entertainment" | "Finance" | "Food & Beverage" | "Healthcare" | "Hospitality" | "Manufacturing" | "Media" | "Nonprofit" | "Real Estate" | "Retail" | "Technology" | "Telecommunications" | "Transportation" | "Other" | null;
         LeadListItem: {
@@ -2453,21 +2569,13 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
-        PipelineReport: {
-            /** Format: double */
-            open_amount: unknown;
-            /** Format: double */
-            open_weighted_amount: unknown;
-            stages: components["schemas"]["PipelineStage"][];
-        };
-        PipelineStage: {
-            /** Format: double */
-            amount: unknown;
+        ProblemDetails: {
+            detail?: null | string;
+            instance?: null | string;
             /** Format: int32 */
-            count: number;
-            stage: components["schemas"]["OpportunityStage"];
-            /** Format: double */
-            weighted_amount: unknown;
+            status?: null | number;
+            title?: null | string;
+            type?: null | string;
         };
         ProductResponse: {
             /** Format: date-time */
@@ -2596,21 +2704,6 @@ export interface components {
             quantity: number;
             /** Format: double */
             sale_price: number | string;
-        };
-        WonRevenueMonth: {
-            /** Format: double */
-            amount: unknown;
-            /** Format: int32 */
-            count: number;
-            /** Format: int32 */
-            month: number;
-        };
-        WonRevenueReport: {
-            months: components["schemas"]["WonRevenueMonth"][];
-            /** Format: double */
-            total: unknown;
-            /** Format: int32 */
-            year: number;
         };
     };
     responses: never;
