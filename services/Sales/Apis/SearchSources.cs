@@ -4,7 +4,8 @@ namespace Crm.Sales.Apis;
 
 /// <summary>
 /// Sales' part of global search. Each document is the expression indexed by migration 0007_search.sql (keep them
-/// equal, or the index is not used); each filter is what the type's list leaves out.
+/// equal, or the index is not used), accounts' the account list's search text with its index (0009_list_indexes.sql);
+/// each filter is what the type's list leaves out.
 /// </summary>
 public static class SearchSources
 {
@@ -15,7 +16,7 @@ public static class SearchSources
         SearchTypes.Account,
         "accounts a",
         "a.is_active",
-        "lower(a.name || ' ' || coalesce(a.phone, '') || ' ' || coalesce(a.website, ''))",
+        "a.search_text",
         ["lower(a.name)", "lower(coalesce(a.phone, ''))", "lower(coalesce(a.website, ''))"],
         "a.id",
         "a.name",
