@@ -1,7 +1,7 @@
 namespace Crm.ServiceDefaults.Search;
 
 /// <summary>
-/// The best matches of one type. <c>Total</c> counts every match up to <see cref="SearchSql.TotalCap"/>;
+/// The best matches of one type. <c>Total</c> counts every match;
 /// <c>BestRank</c> (the best item's <see cref="SearchRank"/>, null when none matched) orders the groups at the
 /// gateway and is not part of the public answer.
 /// </summary>

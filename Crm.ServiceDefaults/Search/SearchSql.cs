@@ -21,7 +21,7 @@ public static class SearchSql
         $"""
         SELECT s.id, s.title, s.subtitle, s.rank, s.total FROM (
             SELECT {source.Id} AS id, {source.Title} AS title, {source.Subtitle} AS subtitle,
-                {Rank(source.Keys)} AS rank, count(*) OVER () AS total
+                {Rank(source.Keys, source.Document)} AS rank, count(*) OVER () AS total
             FROM {source.From}
             WHERE {source.Filter} AND {Match(source.Document, fuzzy)}
         ) s
@@ -41,12 +41,15 @@ public static class SearchSql
           """
         : $"{document} LIKE @contains";
 
-    /// <summary>The best <see cref="SearchRank"/> over the keys.</summary>
-    public static string Rank(IReadOnlyList<string> keys)
-    {
-        var ranks = keys.Select(k =>
-            $"CASE WHEN {k} = @q THEN {SearchRank.Exact} WHEN {k} LIKE @starts_with THEN {SearchRank.Prefix} " +
-            $"WHEN {k} ~ @word_start THEN {SearchRank.WordStart} WHEN {k} LIKE @contains THEN {SearchRank.Inside} ELSE {SearchRank.Close} END");
-        return keys.Count == 1 ? ranks.Single() : $"LEAST({string.Join(", ", ranks)})";
-    }
+    /// <summary>
+    /// The best <see cref="SearchRank"/> over the keys: exact and prefix are checked per key; word start and inside on
+    /// the document, which holds every key, so a word start in any key is one in the document: one regular
+    /// expression per matched row instead of one per key (the rank is computed on every match, which for a
+    /// two-letter search is a third of a table).
+    /// </summary>
+    public static string Rank(IReadOnlyList<string> keys, string document) =>
+        $"CASE WHEN {AnyKey(keys, "= @q")} THEN {SearchRank.Exact} WHEN {AnyKey(keys, "LIKE @starts_with")} THEN {SearchRank.Prefix} " +
+        $"WHEN {document} ~ @word_start THEN {SearchRank.WordStart} WHEN {document} LIKE @contains THEN {SearchRank.Inside} ELSE {SearchRank.Close} END";
+
+    private static string AnyKey(IReadOnlyList<string> keys, string test) => string.Join(" OR ", keys.Select(k => $"{k} {test}"));
 }

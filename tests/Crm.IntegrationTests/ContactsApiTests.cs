@@ -67,7 +67,7 @@ public sealed class ContactsApiTests(CrmFixture fixture) : IClassFixture<CrmFixt
         var other = await PostAsync(client, "/api/v1/accounts", new { name = $"Other {tag}" });
         await PostAsync(client, "/api/v1/contacts", new { first_name = "Zoe", last_name = $"Adams{tag}", account_id = acme.Str("id") });
         await PostAsync(client, "/api/v1/contacts", new { first_name = "Yan", last_name = "Brown", account_id = acme.Str("id") });
-        await PostAsync(client, "/api/v1/contacts", new { first_name = "Xia", last_name = "Chen", account_id = other.Str("id") });
+        var xia = await PostAsync(client, "/api/v1/contacts", new { first_name = "Xia", last_name = "Chen", account_id = other.Str("id") });
 
         var byAccount = await (await client.GetAsync($"/api/v1/contacts?q=Acme%20{tag}&sort=name")).ReadJsonAsync();
         byAccount["items"]!.AsArray().Select(i => i!.Str("name")).ShouldBe([$"Zoe Adams{tag}", "Yan Brown"]);
@@ -78,6 +78,16 @@ public sealed class ContactsApiTests(CrmFixture fixture) : IClassFixture<CrmFixt
 
         var underOther = await (await client.GetAsync($"/api/v1/contacts?account_id={other.Str("id")}")).ReadJsonAsync();
         underOther["items"]!.AsArray().Select(i => i!.Str("name")).ShouldBe(["Xia Chen"]);
+
+        // The search follows a renamed account, a contact moved to another account and a renamed contact, ignoring case.
+        (await client.PutJsonAsync($"/api/v1/accounts/{acme.Str("id")}", new { name = $"Renamed {tag}", version = 1 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PutJsonAsync($"/api/v1/contacts/{xia.Str("id")}", new { account_id = acme.Str("id"), first_name = "Xiu", version = 1 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        async Task<string[]> Names(string q) =>
+            [.. (await (await client.GetAsync($"/api/v1/contacts?q={Uri.EscapeDataString(q)}&sort=name")).ReadJsonAsync())["items"]!.AsArray().Select(i => i!.Str("name"))];
+        (await Names($"renamed {tag.ToUpperInvariant()}")).ShouldBe([$"Zoe Adams{tag}", "Yan Brown", "Xiu Chen"]);
+        (await Names($"Acme {tag}")).ShouldBeEmpty();
+        (await Names($"Other {tag}")).ShouldBeEmpty();
+        (await Names($"zoe adams{tag}")).ShouldBe([$"Zoe Adams{tag}"]);
     }
 
     [Fact]

@@ -29,10 +29,7 @@ public sealed class AccountQueries(SalesDbContext db)
             Version = a.Version,
         };
 
-    /// <summary>
-    /// One LIKE on the lower-cased search text the database keeps: the same rows as ILIKE on each of the
-    /// three columns (ILIKE lower-cases both sides too), without lower-casing three columns of every row.
-    /// </summary>
+    /// <summary>One LIKE on the search text the database keeps (0009_list_indexes.sql), not ILIKE on three columns.</summary>
     private static IQueryable<Account> Search(IQueryable<Account> accounts, string? search)
     {
         if (search is null)
@@ -40,26 +37,14 @@ public sealed class AccountQueries(SalesDbContext db)
             return accounts;
         }
 
-        var pattern = QueryableListExtensions.LikePattern(search);
-        if (search.Contains('\n', StringComparison.Ordinal))
+        if (SearchText.Pattern(search) is { } lowered)
         {
-            // The search text joins the columns with line breaks: a search holding one must not match across two columns.
-            return accounts.Where(a => EF.Functions.ILike(a.Name, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(a.Phone!, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(a.Website!, pattern, QueryableListExtensions.LikeEscape));
+            return accounts.Where(a => EF.Functions.Like(EF.Property<string>(a, ListColumns.SearchText), lowered, QueryableListExtensions.LikeEscape));
         }
 
-        pattern = AsciiLower(pattern);
-        return accounts.Where(a => EF.Functions.Like(EF.Property<string>(a, ListColumns.SearchText), pattern, QueryableListExtensions.LikeEscape));
+        var pattern = QueryableListExtensions.LikePattern(search);
+        return accounts.Where(a => EF.Functions.ILike(a.Name, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(a.Phone!, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(a.Website!, pattern, QueryableListExtensions.LikeEscape));
     }
-
-    /// <summary>lower() as PostgreSQL does it in the CRM's databases (initdb --locale=C): ASCII letters only.</summary>
-    private static string AsciiLower(string text) =>
-        string.Create(text.Length, text, (chars, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                chars[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
-            }
-        });
 
     public async Task<AccountResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
     {

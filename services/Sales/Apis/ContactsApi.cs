@@ -87,16 +87,10 @@ public static class ContactsApi
     {
         errors.CheckSort(query.Sort, Sorts);
         var listView = ListView.Parse(view, caller, errors);
-        var rows = queries.ActiveListItems();
+        var rows = queries.ActiveListItems(query.Search);
         if (accountId is { } account)
         {
             rows = rows.Where(c => c.AccountId == account);
-        }
-
-        if (query.Search is { } q)
-        {
-            var pattern = QueryableListExtensions.LikePattern(q);
-            rows = rows.Where(c => EF.Functions.ILike(c.Name, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(c.AccountName, pattern, QueryableListExtensions.LikeEscape));
         }
 
         rows = listView.Filter(rows, db, RecordTypes.Contact, me => c => c.OwnerId == me);

@@ -3,8 +3,10 @@ using Crm.ServiceDefaults.Search;
 namespace Crm.Sales.Apis;
 
 /// <summary>
-/// Sales' part of global search. Each document is the expression indexed by migration 0007_search.sql (keep them
-/// equal, or the index is not used); each filter is what the type's list leaves out.
+/// Sales' part of global search. Each document is a column or expression with a trigram index: accounts' the account
+/// list's search text (0009_list_indexes.sql), contacts' and leads' stored documents (0012_search_documents.sql),
+/// opportunities' the expression indexed by 0007_search.sql (keep them equal, or the index is not used); each filter
+/// is what the type's list leaves out (and the partial index's WHERE).
 /// </summary>
 public static class SearchSources
 {
@@ -15,7 +17,7 @@ public static class SearchSources
         SearchTypes.Account,
         "accounts a",
         "a.is_active",
-        "lower(a.name || ' ' || coalesce(a.phone, '') || ' ' || coalesce(a.website, ''))",
+        "a.search_text",
         ["lower(a.name)", "lower(coalesce(a.phone, ''))", "lower(coalesce(a.website, ''))"],
         "a.id",
         "a.name",
@@ -25,7 +27,7 @@ public static class SearchSources
         SearchTypes.Contact,
         "contacts c JOIN accounts ca ON ca.id = c.account_id",
         "c.is_active",
-        "lower(coalesce(c.first_name, '') || ' ' || c.last_name || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone, ''))",
+        "c.search_document",
         [$"lower({ContactName})", "lower(c.last_name)", "lower(coalesce(c.email, ''))", "lower(coalesce(c.phone, ''))"],
         "c.id",
         ContactName,
@@ -36,7 +38,7 @@ public static class SearchSources
         SearchTypes.Lead,
         "leads l",
         "l.status <> 'Converted'",
-        "lower(coalesce(l.first_name, '') || ' ' || l.last_name || ' ' || l.company || ' ' || coalesce(l.email, '') || ' ' || coalesce(l.phone, '') || ' ' || coalesce(l.website, ''))",
+        "l.search_document",
         [$"lower({LeadName})", "lower(l.last_name)", "lower(l.company)", "lower(coalesce(l.email, ''))", "lower(coalesce(l.phone, ''))", "lower(coalesce(l.website, ''))"],
         "l.id",
         LeadName,

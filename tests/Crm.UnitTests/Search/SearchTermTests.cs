@@ -42,9 +42,11 @@ public sealed class SearchTermTests
         SearchRank.WordStart.ShouldBeLessThan(SearchRank.Inside);
         SearchRank.Inside.ShouldBeLessThan(SearchRank.Close);
 
-        var rank = SearchSql.Rank(["lower(a.name)", "lower(a.website)"]);
-        rank.ShouldStartWith("LEAST(CASE WHEN lower(a.name) = @q THEN 0 WHEN lower(a.name) LIKE @starts_with THEN 1 ");
-        rank.ShouldContain("WHEN lower(a.website) ~ @word_start THEN 2 WHEN lower(a.website) LIKE @contains THEN 3 ELSE 4 END)");
+        var rank = SearchSql.Rank(["lower(a.name)", "lower(a.website)"], "a.search_text");
+        rank.ShouldBe(
+            "CASE WHEN lower(a.name) = @q OR lower(a.website) = @q THEN 0 " +
+            "WHEN lower(a.name) LIKE @starts_with OR lower(a.website) LIKE @starts_with THEN 1 " +
+            "WHEN a.search_text ~ @word_start THEN 2 WHEN a.search_text LIKE @contains THEN 3 ELSE 4 END");
     }
 
     [Fact]
