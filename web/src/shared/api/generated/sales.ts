@@ -936,6 +936,8 @@ export interface paths {
             parameters: {
                 query?: {
                     account_id?: string;
+                    close_from?: string;
+                    close_to?: string;
                     owner_id?: string;
                     page?: number;
                     page_size?: number;
@@ -1361,6 +1363,8 @@ export interface paths {
             parameters: {
                 query?: {
                     account_id?: string;
+                    close_from?: string;
+                    close_to?: string;
                     owner_id?: string;
                     page?: number;
                     page_size?: number;
@@ -1567,6 +1571,101 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    close_from?: string;
+                    close_to?: string;
+                    owner_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PipelineReport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/won-revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    owner_id?: string;
+                    year?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WonRevenueReport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2569,6 +2668,22 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PipelineReport: {
+            /** Format: double */
+            open_amount: unknown;
+            /** Format: double */
+            open_weighted_amount: unknown;
+            stages: components["schemas"]["PipelineStage"][];
+        };
+        PipelineStage: {
+            /** Format: double */
+            amount: unknown;
+            /** Format: int32 */
+            count: number;
+            stage: components["schemas"]["OpportunityStage"];
+            /** Format: double */
+            weighted_amount: unknown;
+        };
         ProblemDetails: {
             detail?: null | string;
             instance?: null | string;
@@ -2704,6 +2819,21 @@ export interface components {
             quantity: number;
             /** Format: double */
             sale_price: number | string;
+        };
+        WonRevenueMonth: {
+            /** Format: double */
+            amount: unknown;
+            /** Format: int32 */
+            count: number;
+            /** Format: int32 */
+            month: number;
+        };
+        WonRevenueReport: {
+            months: components["schemas"]["WonRevenueMonth"][];
+            /** Format: double */
+            total: unknown;
+            /** Format: int32 */
+            year: number;
         };
     };
     responses: never;
