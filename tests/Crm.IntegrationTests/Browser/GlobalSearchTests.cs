@@ -21,12 +21,9 @@ public sealed class GlobalSearchTests(CrmFixture crm, BrowserFixture browser)
         await page.LogInAsync(crm);
         await page.GetByRole(AriaRole.Heading, new() { Name = "My agenda today" }).WaitForAsync();
 
-        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search" });
-        await box.ClickAsync();
-        await box.PressSequentiallyAsync(token.ToLowerInvariant());
-        var listbox = page.GetByRole(AriaRole.Listbox, new() { Name = "Search results" });
-        var option = listbox.GetByRole(AriaRole.Option, new() { NameRegex = new Regex(Regex.Escape(name)) });
-        await WaitForOptionAsync(listbox, option);
+        var box = HeaderSearch.Box(page);
+        var listbox = HeaderSearch.Results(page);
+        var option = await HeaderSearch.TypeAndFindAsync(page, crm, token.ToLowerInvariant(), name);
         await listbox.GetByRole(AriaRole.Group, new() { Name = "Accounts" }).WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "global-search-dropdown.png") });
 
@@ -38,25 +35,9 @@ public sealed class GlobalSearchTests(CrmFixture crm, BrowserFixture browser)
         await page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 }).WaitForAsync();
 
         // Enter with no option active: the results page, the text kept in the address.
-        await box.ClickAsync();
-        await box.PressSequentiallyAsync(token.ToLowerInvariant());
-        await WaitForOptionAsync(listbox, option);
+        await HeaderSearch.TypeAndFindAsync(page, crm, token.ToLowerInvariant(), name);
         await box.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/search\\?q={token.ToLowerInvariant()}$"));
         await page.GetByRole(AriaRole.Link, new() { Name = name }).WaitForAsync();
-    }
-
-    /// <summary>Waits for the option; on a time-out, says what the dropdown showed instead (a partial answer, say).</summary>
-    private static async Task WaitForOptionAsync(ILocator listbox, ILocator option)
-    {
-        try
-        {
-            await option.WaitForAsync();
-        }
-        catch (TimeoutException e)
-        {
-            var shown = await listbox.IsVisibleAsync() ? await listbox.InnerTextAsync() : "(no dropdown)";
-            throw new TimeoutException($"The dropdown showed: {shown}", e);
-        }
     }
 }

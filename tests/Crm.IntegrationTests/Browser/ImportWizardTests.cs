@@ -56,12 +56,9 @@ public sealed class ImportWizardTests(CrmFixture crm, BrowserFixture browser)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
 
         // The list shows the new accounts, and the header's search finds one at once (it asks Sales directly).
-        await page.GetByRole(AriaRole.Link, new() { Name = $"{token} Imported Studio" }).WaitForAsync();
-        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search" });
-        await box.ClickAsync();
-        await box.PressSequentiallyAsync(token.ToLowerInvariant());
-        var listbox = page.GetByRole(AriaRole.Listbox, new() { Name = "Search results" });
-        await listbox.GetByRole(AriaRole.Option, new() { NameRegex = new Regex(Regex.Escape($"{token} Imported Studio")) }).WaitForAsync();
+        await page.StepAsync(crm, "The accounts list did not show the imported account.", () =>
+            page.GetByRole(AriaRole.Link, new() { Name = $"{token} Imported Studio" }).WaitForAsync());
+        await HeaderSearch.TypeAndFindAsync(page, crm, token.ToLowerInvariant(), $"{token} Imported Studio");
         await Shot(page, "import-5-search");
     }
 
