@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text;
 using Crm.Billing.Infrastructure;
 using Crm.Billing.Model;
@@ -48,14 +49,21 @@ public static class ReportsApi
     }
 
     /// <summary>
-    /// Orders with a balance due as of <c>as_of</c> (default today), optionally of one account, by age in days
-    /// since the order date: the buckets are summed by PostgreSQL, the orders listed oldest first.
+    /// Orders with a balance due as of <c>as_of</c> (default today), optionally of one account or of the accounts
+    /// one user owns (<c>owner_id</c>, "me" allowed: orders have no owner of their own), by age in days since the
+    /// order date: the buckets are summed by PostgreSQL, the orders listed oldest first.
     /// </summary>
     public static async Task<Results<Ok<ReceivablesReport>, ValidationProblem>> ReceivablesAsync(
-        [FromQuery(Name = "as_of")] string? asOf, [FromQuery(Name = "account_id")] Guid? accountId, OrderQueries queries, CancellationToken cancellationToken)
+        [FromQuery(Name = "as_of")] string? asOf,
+        [FromQuery(Name = "account_id")] Guid? accountId,
+        [FromQuery(Name = "owner_id")] string? ownerId,
+        ClaimsPrincipal caller,
+        OrderQueries queries,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var day = DateFilter.Parse(asOf, "as_of", "As of", errors) ?? OrderQueries.Today;
+        var owner = UserFilter.Parse(ownerId, "owner_id", "Owner", caller, errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
@@ -65,6 +73,12 @@ public static class ReportsApi
         if (accountId is { } account)
         {
             receivables = receivables.Where(o => o.AccountId == account);
+        }
+
+        if (owner is { } user)
+        {
+            var owned = queries.AccountsOwnedBy(user);
+            receivables = receivables.Where(o => owned.Contains(o.AccountId));
         }
 
         // The oldest order date of each bucket but the last: a CASE over the indexed order date.

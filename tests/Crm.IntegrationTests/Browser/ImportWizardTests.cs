@@ -55,9 +55,14 @@ public sealed class ImportWizardTests(CrmFixture crm, BrowserFixture browser)
         await Shot(page, "import-4-done");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
 
-        // The list shows the new accounts, and the header's search finds one at once (it asks Sales directly).
-        await page.StepAsync(crm, "The accounts list did not show the imported account.", () =>
-            page.GetByRole(AriaRole.Link, new() { Name = $"{token} Imported Studio" }).WaitForAsync());
+        // The list (shared with every other test, so searched rather than paged) shows the new accounts,
+        // and the header's search finds one at once (it asks Sales directly).
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search this list" }).FillAsync(token);
+        await page.StepAsync(crm, "The accounts list did not show the imported accounts.", async () =>
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = $"{token} Imported Studio" }).WaitForAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = $"{token} Second" }).WaitForAsync();
+        });
         await HeaderSearch.TypeAndFindAsync(page, crm, token.ToLowerInvariant(), $"{token} Imported Studio");
         await Shot(page, "import-5-search");
     }

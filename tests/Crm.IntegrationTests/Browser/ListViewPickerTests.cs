@@ -28,7 +28,7 @@ public sealed class ListViewPickerTests(CrmFixture crm, BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/accounts\\?view=recent$"));
         await page.GetByLabel("Search this list").FillAsync(token);
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Accounts" });
-        await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = $"Opened {token}" })).ToBeVisibleAsync();
+        await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = $"Opened {token}", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(table.GetByText($"Unopened {token}")).ToHaveCountAsync(0);
         await page.GetByText("1 item • Sorted by Last Viewed").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "list-recently-viewed.png") });

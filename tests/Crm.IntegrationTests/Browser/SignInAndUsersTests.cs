@@ -34,6 +34,9 @@ public sealed class SignInAndUsersTests(CrmFixture crm, BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/users"));
         // The URL changes before the Users page replaces Home (whose agenda has New Event / New Task): wait for it.
         await page.GetByRole(AriaRole.Heading, new() { Name = "All Users" }).WaitForAsync();
+        // And for its rows, as a person would: a first load still on its way when the user is saved answers
+        // from before the save, and React Query hands that answer to the refresh the save asks for.
+        await page.GetByRole(AriaRole.Cell, new() { Name = crm.AdminEmail }).WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "New", Exact = true }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "New User" });
         var email = $"{Guid.NewGuid():N}"[..10] + "@agency.test";

@@ -56,6 +56,20 @@ public sealed class ReceivablesReportTests(CrmFixture fixture) : IClassFixture<C
         first.Str("account_id").ShouldBe(seller.AccountId);
         first.Str("account_name").ShouldBe(seller.Account.Str("name"));
 
+        // "Mine" are the orders of the accounts the user owns (the account directory reaches Billing by event);
+        // someone else's "mine" leaves them out.
+        var mine = await Eventually.WaitForAsync(
+            () => seller.Client.GetAsync($"/api/v1/reports/receivables?as_of={Day(asOf)}&owner_id=me").OkAsync(),
+            r => r.Str("total_due") == "10600.00",
+            TimeSpan.FromSeconds(15),
+            "the seller's receivables by owner");
+        mine["orders"]!.AsArray().Select(o => o!.Str("order_number")).ShouldBe(report["orders"]!.AsArray().Select(o => o!.Str("order_number")));
+        var other = await ReportSeller.CreateAsync(fixture);
+        var theirs = await other.Client.GetAsync($"/api/v1/reports/receivables?as_of={Day(asOf)}&owner_id=me").OkAsync();
+        theirs["orders"]!.AsArray().Select(o => o!.Str("account_id")).ShouldNotContain(seller.AccountId);
+        var byId = await other.Client.GetAsync($"/api/v1/reports/receivables?as_of={Day(asOf)}&owner_id={seller.User.Id}").OkAsync();
+        byId.Str("total_due").ShouldBe("10600.00");
+
         // Before any order was placed nothing is due, and every bucket is still listed.
         var empty = await seller.Client.GetAsync($"/api/v1/reports/receivables?as_of=2150-01-01&account_id={seller.AccountId}").OkAsync();
         empty["buckets"]!.AsArray().Select(b => $"{b!.Str("bucket")} {b!.Int("count")} {b!.Str("amount")}")
@@ -87,6 +101,7 @@ public sealed class ReceivablesReportTests(CrmFixture fixture) : IClassFixture<C
         report.Str("as_of").ShouldBe(DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         report["buckets"]!.AsArray().Count.ShouldBe(4);
         (await client.GetAsync("/api/v1/reports/receivables?as_of=2026-02-30").ProblemAsync()).ErrorsFor("as_of").ShouldNotBeEmpty();
+        (await client.GetAsync("/api/v1/reports/receivables?owner_id=someone").ProblemAsync()).ErrorsFor("owner_id").ShouldNotBeEmpty();
         (await client.GetAsync("/api/v1/orders?aging=45").ProblemAsync()).ErrorsFor("aging").ShouldNotBeEmpty();
         (await client.GetAsync("/api/v1/orders/export.csv?as_of=9999-12-31").ProblemAsync()).ErrorsFor("as_of").ShouldNotBeEmpty();
     }

@@ -34,7 +34,7 @@ function Tile<R>({ id, label, query, value, detail, href, tone }: TileProps<R>) 
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
-/** Home's key figures for everyone's records or the signed-in user's (receivables are always the company's). */
+/** Home's key figures for everyone's records or the signed-in user's (receivables: of the accounts they own). */
 export function KpiTiles({ figures, owner }: { figures: HomeFigures; owner: OwnerScope }) {
   const now = new Date()
   const quarter = quarterMonths(now)
@@ -87,8 +87,8 @@ export function KpiTiles({ figures, owner }: { figures: HomeFigures; owner: Owne
         label="Receivables Over 30 Days"
         query={figures.receivables}
         value={(r) => formatMoney(overdueOver30(r).amount)}
-        detail={(r) => `${count(overdueOver30(r).count, 'order', 'orders')} • all accounts`}
-        href="/reports/receivables"
+        detail={(r) => `${count(overdueOver30(r).count, 'order', 'orders')} • ${owner === 'me' ? 'my accounts' : 'all accounts'}`}
+        href={`/reports/receivables${owner === 'me' ? '?owner_id=me' : ''}`}
         tone="error"
       />
     </ul>

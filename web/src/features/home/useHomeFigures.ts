@@ -31,8 +31,8 @@ export function useHomeFigures(owner: OwnerScope, year: number) {
     won: useWonRevenueReport(year, owner),
     overdueTasks: useOverdueTaskCount(owner),
     openCases: useOpenCaseCount(owner),
-    // Orders have no owner: receivables are the company's whatever the switch says.
-    receivables: useReceivablesReport(),
+    // Orders have no owner of their own: "mine" are those of the accounts the user owns.
+    receivables: useReceivablesReport(owner),
   }
 }
 

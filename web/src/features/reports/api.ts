@@ -20,7 +20,7 @@ export const reportsApi = {
     api.get<PipelineReport>('/reports/pipeline', { owner_id: q.owner, close_from: q.from, close_to: q.to }, signal),
   wonRevenue: (year: number, owner: OwnerScope, signal?: AbortSignal) => api.get<WonRevenueReport>('/reports/won-revenue', { year, owner_id: owner }, signal),
   cases: (q: CasesQuery, signal?: AbortSignal) => api.get<CasesReport>('/reports/cases', { owner_id: q.owner, from: q.from, to: q.to }, signal),
-  receivables: (signal?: AbortSignal) => api.get<ReceivablesReport>('/reports/receivables', undefined, signal),
+  receivables: (owner: OwnerScope, signal?: AbortSignal) => api.get<ReceivablesReport>('/reports/receivables', { owner_id: owner }, signal),
 }
 
 export const reportKeys = {
@@ -28,7 +28,7 @@ export const reportKeys = {
   pipeline: (q: PipelineQuery) => ['reports', 'pipeline', q] as const,
   wonRevenue: (year: number, owner: OwnerScope) => ['reports', 'won-revenue', year, owner] as const,
   cases: (q: CasesQuery) => ['reports', 'cases', q] as const,
-  receivables: ['reports', 'receivables'] as const,
+  receivables: (owner: OwnerScope) => ['reports', 'receivables', owner] as const,
 }
 
 export function usePipelineReport(q: PipelineQuery) {
@@ -43,6 +43,6 @@ export function useCasesReport(q: CasesQuery) {
   return useQuery({ queryKey: reportKeys.cases(q), queryFn: ({ signal }) => reportsApi.cases(q, signal) })
 }
 
-export function useReceivablesReport() {
-  return useQuery({ queryKey: reportKeys.receivables, queryFn: ({ signal }) => reportsApi.receivables(signal) })
+export function useReceivablesReport(owner: OwnerScope) {
+  return useQuery({ queryKey: reportKeys.receivables(owner), queryFn: ({ signal }) => reportsApi.receivables(owner, signal) })
 }

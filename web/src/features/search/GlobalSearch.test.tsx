@@ -94,7 +94,12 @@ describe('global search', () => {
 
   it('shows recent records when focused and empty, and warns when a service could not answer', async () => {
     const recent: RecentResponse = {
-      items: [{ type: 'Case', id: 'k1', title: 'Site down', subtitle: '00001001', url: '/cases/k1', viewed_at: '2026-01-01T10:00:00Z' }],
+      // Recent records include types search does not list (payments, tasks): they show with their own icons.
+      items: [
+        { type: 'Case', id: 'k1', title: 'Site down', subtitle: '00001001', url: '/cases/k1', viewed_at: '2026-01-01T10:00:00Z' },
+        { type: 'Payment', id: 'p1', title: '500.00 ORD-00000001', subtitle: 'Acme', url: '/orders/o1', viewed_at: '2026-01-01T09:00:00Z' },
+        { type: 'Task', id: 't1', title: 'Call Acme', subtitle: null, url: '/activities/t1', viewed_at: '2026-01-01T08:00:00Z' },
+      ],
       partial: true,
       unavailable: ['Billing'],
     }
@@ -105,6 +110,8 @@ describe('global search', () => {
     const listbox = screen.getByRole('listbox', { name: 'Search results' })
     expect(await within(listbox).findByRole('option', { name: /Site down/ })).toBeInTheDocument()
     expect(within(listbox).getByRole('group', { name: 'Recent records' })).toBeInTheDocument()
+    expect(within(listbox).getByRole('option', { name: /500\.00 ORD-00000001/ })).toBeInTheDocument()
+    expect(within(listbox).getByRole('option', { name: /Call Acme/ })).toBeInTheDocument()
     expect(within(listbox).getByText('Some results may be missing: Billing is unavailable.')).toBeInTheDocument()
 
     await user.keyboard('{ArrowDown}{Enter}')

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router'
 import { cx, Icon, useDebounced } from '../../shared/ui'
 import { useRecentRecords, useSearch } from './api'
 import { PartialResultsAlert } from './PartialResultsAlert'
-import { SEARCH_MIN_LENGTH, SEARCH_TYPE_INFO, searchPagePath, type SearchItem, type SearchType } from './types'
+import { recordIcon, SEARCH_MIN_LENGTH, searchPagePath, typePlural, type RecentType, type SearchItem } from './types'
 
 /** How long typing must pause before the dropdown asks the server. */
 const SEARCH_DEBOUNCE_MS = 250
@@ -11,7 +11,7 @@ const DROPDOWN_LIMIT = 5
 const RECENT_LIMIT = 10
 
 interface Option extends SearchItem {
-  type: SearchType
+  type: RecentType
   optionId: string
 }
 
@@ -39,7 +39,7 @@ export function GlobalSearch() {
   const recent = useRecentRecords(RECENT_LIMIT, open && text.trim() === '')
 
   const sections = useMemo<Section[]>(() => {
-    const option = (type: SearchType, item: SearchItem, index: number): Option => ({
+    const option = (type: RecentType, item: SearchItem, index: number): Option => ({
       ...item,
       type,
       optionId: `${baseId}-option-${index}`,
@@ -48,7 +48,7 @@ export function GlobalSearch() {
     if (searching) {
       return (results.data?.groups ?? [])
         .filter((g) => g.items.length > 0)
-        .map((g) => ({ label: SEARCH_TYPE_INFO[g.type].plural, options: g.items.map((item) => option(g.type, item, index++)) }))
+        .map((g) => ({ label: typePlural(g.type), options: g.items.map((item) => option(g.type, item, index++)) }))
     }
     const items = recent.data?.items ?? []
     return items.length > 0 ? [{ label: 'Recent records', options: items.map((item) => option(item.type, item, index++)) }] : []
@@ -161,7 +161,7 @@ export function GlobalSearch() {
                             onClick={() => go(option.url)}
                           >
                             <span className="slds-media__figure slds-listbox__option-icon">
-                              <Icon icon={SEARCH_TYPE_INFO[option.type].icon} size="small" assistiveText={option.type} />
+                              <Icon icon={recordIcon(option.type)} size="small" assistiveText={option.type} />
                             </span>
                             <span className="slds-media__body">
                               <span className="slds-listbox__option-text slds-listbox__option-text_entity">{option.title}</span>

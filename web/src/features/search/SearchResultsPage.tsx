@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router'
 import { Card, cx, EmptyState, Icon, PageHeader, Spinner } from '../../shared/ui'
 import { useSearch } from './api'
 import { PartialResultsAlert } from './PartialResultsAlert'
-import { SEARCH_MIN_LENGTH, SEARCH_TYPE_INFO, SEARCH_TYPES, type SearchGroup, type SearchType } from './types'
+import { recordIcon, SEARCH_MIN_LENGTH, SEARCH_TYPE_INFO, SEARCH_TYPES, typePlural, type SearchGroup, type SearchType } from './types'
 
 const TOP_LIMIT = 5
 const TYPE_PAGE = 10
@@ -103,11 +103,11 @@ function TypeResults({ q, type }: { q: string; type: SearchType }) {
 }
 
 function ResultsCard({ group, onMore }: { group: SearchGroup; onMore?: () => void }) {
-  const info = SEARCH_TYPE_INFO[group.type]
+  const icon = recordIcon(group.type)
   return (
     <Card
-      icon={info.icon}
-      title={`${info.plural} (${group.total})`}
+      icon={icon}
+      title={`${typePlural(group.type)} (${group.total})`}
       footer={
         onMore ? (
           <button type="button" className="slds-button" onClick={onMore}>
@@ -121,7 +121,7 @@ function ResultsCard({ group, onMore }: { group: SearchGroup; onMore?: () => voi
           <li key={item.id} className="slds-item">
             <div className="slds-media slds-media_center">
               <div className="slds-media__figure">
-                <Icon icon={info.icon} size="small" />
+                <Icon icon={icon} size="small" />
               </div>
               <div className="slds-media__body">
                 <Link to={item.url}>{item.title}</Link>

@@ -25,8 +25,11 @@ export interface SearchResponse {
   unavailable: string[]
 }
 
+/** Recently viewed records also include types search does not list: payments, tasks and events. */
+export type RecentType = SearchType | 'Payment' | 'Task' | 'Event'
+
 export interface RecentItem extends SearchItem {
-  type: SearchType
+  type: RecentType
   viewed_at: string
 }
 
@@ -46,6 +49,26 @@ export const SEARCH_TYPE_INFO: Record<SearchType, { icon: IconProps['icon']; plu
   Order: { icon: 'standard:orders', plural: 'Orders' },
   Contract: { icon: 'standard:contract', plural: 'Contracts' },
   Case: { icon: 'standard:case', plural: 'Cases' },
+}
+
+const RECENT_ICONS: Record<RecentType, IconProps['icon']> = {
+  ...Object.fromEntries(SEARCH_TYPES.map((t) => [t, SEARCH_TYPE_INFO[t].icon])) as Record<SearchType, IconProps['icon']>,
+  Payment: 'standard:currency',
+  Task: 'standard:task',
+  Event: 'standard:event',
+}
+
+/**
+ * The object icon of a result or a recent record. A type this build does not know (a newer service may name
+ * one) gets a generic icon rather than breaking the header.
+ */
+export function recordIcon(type: string): IconProps['icon'] {
+  return (RECENT_ICONS as Partial<Record<string, IconProps['icon']>>)[type] ?? 'standard:record'
+}
+
+/** A group's heading: the type's plural label, or the type itself when this build does not know it. */
+export function typePlural(type: string): string {
+  return (SEARCH_TYPE_INFO as Partial<Record<string, { plural: string }>>)[type]?.plural ?? type
 }
 
 /** What global search needs before it asks. */
