@@ -809,6 +809,7 @@ export interface paths {
                 query?: {
                     account_id?: string;
                     as_of?: string;
+                    owner_id?: string;
                 };
                 header?: never;
                 path?: never;
