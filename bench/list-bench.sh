@@ -27,6 +27,10 @@ DATA="$(mktemp -d "/tmp/crm-bench-$LIST-XXXXXX")"
 chmod 755 "$DATA"
 export CRM_DATA_DIR="$DATA" CRM_HTTP_PORT="${CRM_HTTP_PORT:-18180}" CRM_DASHBOARD_PORT="${CRM_DASHBOARD_PORT:-18990}"
 export CRM_ADMIN_EMAIL=bench@crm.local CRM_ADMIN_PASSWORD=Bench2Crm-password
+# Traces as production keeps them: a sample (1 in 100 requests, with every span of those), not every span of
+# every request shipped to the development dashboard on the same two cores. The services inherit these
+# standard OpenTelemetry settings; BENCH_TRACE_SAMPLE=1 measures with every trace.
+export OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG="${BENCH_TRACE_SAMPLE:-0.01}"
 LOG="$DATA/apphost.log"
 WORK="$DATA/bench"
 mkdir -p "$WORK"

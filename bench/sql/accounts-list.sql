@@ -1,6 +1,6 @@
 -- The SQL the Sales service runs for GET /api/v1/accounts (EF Core -> Npgsql), as PostgreSQL received it.
 -- Captured by bench/accounts-list.sh (log_statement = 'all' on its own PostgreSQL while it replayed each list
--- request once through the gateway), at commit 2c3abc8; rewritten on every run, so `git diff` shows when
+-- request once through the gateway), at commit a12c8a9; rewritten on every run, so `git diff` shows when
 -- the service's SQL changed. The benchmark runs these with each request's parameters inlined, one pgbench
 -- transaction per request.
 

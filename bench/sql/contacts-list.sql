@@ -1,6 +1,6 @@
 -- The SQL the Sales service runs for GET /api/v1/contacts (EF Core -> Npgsql), as PostgreSQL received it.
 -- Captured by bench/contacts-list.sh (log_statement = 'all' on its own PostgreSQL while it replayed each list
--- request once through the gateway), at commit 2c3abc8; rewritten on every run, so `git diff` shows when
+-- request once through the gateway), at commit a12c8a9; rewritten on every run, so `git diff` shows when
 -- the service's SQL changed. The benchmark runs these with each request's parameters inlined, one pgbench
 -- transaction per request.
 
@@ -88,10 +88,10 @@ SELECT (
 	    SELECT count(*)::int
 	    FROM contacts AS c0
 	    INNER JOIN accounts AS a0 ON c0.account_id = a0.id
-	    WHERE c0.is_active AND (btrim(COALESCE(c0.first_name, '') || ' ' || c0.last_name, E' \t\n\r') ILIKE $1 ESCAPE '\' OR a0.name ILIKE $1 ESCAPE '\')), c.id, c.first_name, c.last_name, btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r'), c.title, c.email, c.phone, c.account_id, a.name, c.owner_id, c.owner_name, c.created_at, c.version
+	    WHERE c0.is_active AND c0.search_text LIKE $1 ESCAPE '\'), c.id, c.first_name, c.last_name, btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r'), c.title, c.email, c.phone, c.account_id, a.name, c.owner_id, c.owner_name, c.created_at, c.version
 	FROM contacts AS c
 	INNER JOIN accounts AS a ON c.account_id = a.id
-	WHERE c.is_active AND (btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r') ILIKE $1 ESCAPE '\' OR a.name ILIKE $1 ESCAPE '\')
+	WHERE c.is_active AND c.search_text LIKE $1 ESCAPE '\'
 	ORDER BY lower(c.last_name), c.id
 	LIMIT $2 OFFSET $3;
 
@@ -101,10 +101,10 @@ SELECT (
 	    SELECT count(*)::int
 	    FROM contacts AS c0
 	    INNER JOIN accounts AS a0 ON c0.account_id = a0.id
-	    WHERE c0.is_active AND (btrim(COALESCE(c0.first_name, '') || ' ' || c0.last_name, E' \t\n\r') ILIKE $1 ESCAPE '\' OR a0.name ILIKE $1 ESCAPE '\')), c.id, c.first_name, c.last_name, btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r'), c.title, c.email, c.phone, c.account_id, a.name, c.owner_id, c.owner_name, c.created_at, c.version
+	    WHERE c0.is_active AND c0.search_text LIKE $1 ESCAPE '\'), c.id, c.first_name, c.last_name, btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r'), c.title, c.email, c.phone, c.account_id, a.name, c.owner_id, c.owner_name, c.created_at, c.version
 	FROM contacts AS c
 	INNER JOIN accounts AS a ON c.account_id = a.id
-	WHERE c.is_active AND (btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r') ILIKE $1 ESCAPE '\' OR a.name ILIKE $1 ESCAPE '\')
+	WHERE c.is_active AND c.search_text LIKE $1 ESCAPE '\'
 	ORDER BY lower(c.last_name) DESC, c.id
 	LIMIT $2 OFFSET $3;
 
@@ -114,10 +114,10 @@ SELECT (
 	    SELECT count(*)::int
 	    FROM contacts AS c0
 	    INNER JOIN accounts AS a0 ON c0.account_id = a0.id
-	    WHERE c0.is_active AND (btrim(COALESCE(c0.first_name, '') || ' ' || c0.last_name, E' \t\n\r') ILIKE $1 ESCAPE '\' OR a0.name ILIKE $1 ESCAPE '\')), c.id, c.first_name, c.last_name, btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r'), c.title, c.email, c.phone, c.account_id, a.name, c.owner_id, c.owner_name, c.created_at, c.version
+	    WHERE c0.is_active AND c0.search_text LIKE $1 ESCAPE '\'), c.id, c.first_name, c.last_name, btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r'), c.title, c.email, c.phone, c.account_id, a.name, c.owner_id, c.owner_name, c.created_at, c.version
 	FROM contacts AS c
 	INNER JOIN accounts AS a ON c.account_id = a.id
-	WHERE c.is_active AND (btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r') ILIKE $1 ESCAPE '\' OR a.name ILIKE $1 ESCAPE '\')
+	WHERE c.is_active AND c.search_text LIKE $1 ESCAPE '\'
 	ORDER BY lower(a.name), c.id
 	LIMIT $2 OFFSET $3;
 
@@ -127,10 +127,10 @@ SELECT (
 	    SELECT count(*)::int
 	    FROM contacts AS c0
 	    INNER JOIN accounts AS a0 ON c0.account_id = a0.id
-	    WHERE c0.is_active AND (btrim(COALESCE(c0.first_name, '') || ' ' || c0.last_name, E' \t\n\r') ILIKE $1 ESCAPE '\' OR a0.name ILIKE $1 ESCAPE '\')), c.id, c.first_name, c.last_name, btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r'), c.title, c.email, c.phone, c.account_id, a.name, c.owner_id, c.owner_name, c.created_at, c.version
+	    WHERE c0.is_active AND c0.search_text LIKE $1 ESCAPE '\'), c.id, c.first_name, c.last_name, btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r'), c.title, c.email, c.phone, c.account_id, a.name, c.owner_id, c.owner_name, c.created_at, c.version
 	FROM contacts AS c
 	INNER JOIN accounts AS a ON c.account_id = a.id
-	WHERE c.is_active AND (btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r') ILIKE $1 ESCAPE '\' OR a.name ILIKE $1 ESCAPE '\')
+	WHERE c.is_active AND c.search_text LIKE $1 ESCAPE '\'
 	ORDER BY c.email, c.id
 	LIMIT $2 OFFSET $3;
 
@@ -140,10 +140,10 @@ SELECT (
 	    SELECT count(*)::int
 	    FROM contacts AS c0
 	    INNER JOIN accounts AS a0 ON c0.account_id = a0.id
-	    WHERE c0.is_active AND (btrim(COALESCE(c0.first_name, '') || ' ' || c0.last_name, E' \t\n\r') ILIKE $1 ESCAPE '\' OR a0.name ILIKE $1 ESCAPE '\')), c.id, c.first_name, c.last_name, btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r'), c.title, c.email, c.phone, c.account_id, a.name, c.owner_id, c.owner_name, c.created_at, c.version
+	    WHERE c0.is_active AND c0.search_text LIKE $1 ESCAPE '\'), c.id, c.first_name, c.last_name, btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r'), c.title, c.email, c.phone, c.account_id, a.name, c.owner_id, c.owner_name, c.created_at, c.version
 	FROM contacts AS c
 	INNER JOIN accounts AS a ON c.account_id = a.id
-	WHERE c.is_active AND (btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r') ILIKE $1 ESCAPE '\' OR a.name ILIKE $1 ESCAPE '\')
+	WHERE c.is_active AND c.search_text LIKE $1 ESCAPE '\'
 	ORDER BY c.owner_name, c.id
 	LIMIT $2 OFFSET $3;
 
@@ -153,10 +153,10 @@ SELECT (
 	    SELECT count(*)::int
 	    FROM contacts AS c0
 	    INNER JOIN accounts AS a0 ON c0.account_id = a0.id
-	    WHERE c0.is_active AND (btrim(COALESCE(c0.first_name, '') || ' ' || c0.last_name, E' \t\n\r') ILIKE $1 ESCAPE '\' OR a0.name ILIKE $1 ESCAPE '\')), c.id, c.first_name, c.last_name, btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r'), c.title, c.email, c.phone, c.account_id, a.name, c.owner_id, c.owner_name, c.created_at, c.version
+	    WHERE c0.is_active AND c0.search_text LIKE $1 ESCAPE '\'), c.id, c.first_name, c.last_name, btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r'), c.title, c.email, c.phone, c.account_id, a.name, c.owner_id, c.owner_name, c.created_at, c.version
 	FROM contacts AS c
 	INNER JOIN accounts AS a ON c.account_id = a.id
-	WHERE c.is_active AND (btrim(COALESCE(c.first_name, '') || ' ' || c.last_name, E' \t\n\r') ILIKE $1 ESCAPE '\' OR a.name ILIKE $1 ESCAPE '\')
+	WHERE c.is_active AND c.search_text LIKE $1 ESCAPE '\'
 	ORDER BY c.created_at, c.id
 	LIMIT $2 OFFSET $3;
 

@@ -1,37 +1,34 @@
+import type { ComponentType } from 'react'
 import { createBrowserRouter } from 'react-router'
-import { AccountRecordPage } from '../features/accounts/AccountRecordPage'
-import { AccountsListPage } from '../features/accounts/AccountsListPage'
-import { ActivityRecordPage } from '../features/activities/ActivityRecordPage'
-import { MyTasksPage } from '../features/activities/MyTasksPage'
-import { UsersPage } from '../features/admin-users/UsersPage'
 import { LoginPage } from '../features/auth/LoginPage'
 import { SetPasswordPage } from '../features/auth/SetPasswordPage'
-import { CaseRecordPage } from '../features/cases/CaseRecordPage'
-import { CasesListPage } from '../features/cases/CasesListPage'
-import { SearchResultsPage } from '../features/search/SearchResultsPage'
-import { ContactRecordPage } from '../features/contacts/ContactRecordPage'
-import { ContactsListPage } from '../features/contacts/ContactsListPage'
 import { HomePage } from '../features/home/HomePage'
-import { LeadRecordPage } from '../features/leads/LeadRecordPage'
-import { LeadsListPage } from '../features/leads/LeadsListPage'
-import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage'
-import { OpportunityRecordPage } from '../features/opportunities/OpportunityRecordPage'
-import { ContractRecordPage } from '../features/contracts/ContractRecordPage'
-import { ContractsListPage } from '../features/contracts/ContractsListPage'
-import { OrderRecordPage } from '../features/orders/OrderRecordPage'
-import { OrdersListPage } from '../features/orders/OrdersListPage'
-import { PaymentsListPage } from '../features/payments/PaymentsListPage'
-import { ProductsPage } from '../features/products/ProductsPage'
-import { CasesReportPage } from '../features/reports/CasesReportPage'
-import { PipelineReportPage } from '../features/reports/PipelineReportPage'
-import { ReceivablesReportPage } from '../features/reports/ReceivablesReportPage'
-import { ReportsPage } from '../features/reports/ReportsPage'
-import { RetainerReportPage } from '../features/reports/RetainerReportPage'
-import { WonRevenueReportPage } from '../features/reports/WonRevenueReportPage'
 import { AppShell } from './AppShell'
 import { NAV_ITEMS } from './navigation'
 import { ComingSoonPage, NotFoundPage } from './pages'
 import { RequireAdmin } from './RequireAdmin'
+
+/**
+ * A page loaded with its route: Home, the first screen, is in the main bundle; every other page (and what only it
+ * uses: FullCalendar, the charts, the import wizard) comes when it is first opened, so Home is interactive sooner.
+ */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => ({ Component: pick(await load()) })
+}
+
+/** The same, behind the admin check. */
+function adminPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => {
+    const Page = pick(await load())
+    return {
+      element: (
+        <RequireAdmin>
+          <Page />
+        </RequireAdmin>
+      ),
+    }
+  }
+}
 
 export function createRouter() {
   return createBrowserRouter([
@@ -44,49 +41,40 @@ export function createRouter() {
         { index: true, element: <HomePage /> },
         {
           path: 'admin/users',
-          element: (
-            <RequireAdmin>
-              <UsersPage />
-            </RequireAdmin>
-          ),
+          lazy: adminPage(() => import('../features/admin-users/UsersPage'), (m) => m.UsersPage),
         },
-        { path: 'accounts', element: <AccountsListPage /> },
-        { path: 'accounts/new', element: <AccountsListPage /> },
-        { path: 'accounts/:id', element: <AccountRecordPage /> },
-        { path: 'contacts', element: <ContactsListPage /> },
-        { path: 'contacts/new', element: <ContactsListPage /> },
-        { path: 'contacts/:id', element: <ContactRecordPage /> },
-        { path: 'leads', element: <LeadsListPage /> },
-        { path: 'leads/new', element: <LeadsListPage /> },
-        { path: 'leads/:id', element: <LeadRecordPage /> },
-        { path: 'opportunities', element: <OpportunitiesPage /> },
-        { path: 'opportunities/:id', element: <OpportunityRecordPage /> },
-        { path: 'orders', element: <OrdersListPage /> },
-        { path: 'orders/:id', element: <OrderRecordPage /> },
-        { path: 'payments', element: <PaymentsListPage /> },
-        { path: 'contracts', element: <ContractsListPage /> },
-        { path: 'contracts/:id', element: <ContractRecordPage /> },
-        { path: 'reports', element: <ReportsPage /> },
-        { path: 'reports/pipeline', element: <PipelineReportPage /> },
-        { path: 'reports/won-revenue', element: <WonRevenueReportPage /> },
-        { path: 'reports/cases', element: <CasesReportPage /> },
-        { path: 'reports/receivables', element: <ReceivablesReportPage /> },
-        { path: 'reports/retainer', element: <RetainerReportPage /> },
-        { path: 'cases', element: <CasesListPage /> },
-        { path: 'cases/new', element: <CasesListPage /> },
-        { path: 'cases/:id', element: <CaseRecordPage /> },
-        { path: 'search', element: <SearchResultsPage /> },
-        { path: 'tasks', element: <MyTasksPage /> },
-        { path: 'activities/:id', element: <ActivityRecordPage /> },
-        // FullCalendar is the biggest dependency: loaded with the Calendar tab only.
-        { path: 'calendar', lazy: async () => ({ Component: (await import('../features/activities/CalendarPage')).CalendarPage }) },
+        { path: 'accounts', lazy: page(() => import('../features/accounts/AccountsListPage'), (m) => m.AccountsListPage) },
+        { path: 'accounts/new', lazy: page(() => import('../features/accounts/AccountsListPage'), (m) => m.AccountsListPage) },
+        { path: 'accounts/:id', lazy: page(() => import('../features/accounts/AccountRecordPage'), (m) => m.AccountRecordPage) },
+        { path: 'contacts', lazy: page(() => import('../features/contacts/ContactsListPage'), (m) => m.ContactsListPage) },
+        { path: 'contacts/new', lazy: page(() => import('../features/contacts/ContactsListPage'), (m) => m.ContactsListPage) },
+        { path: 'contacts/:id', lazy: page(() => import('../features/contacts/ContactRecordPage'), (m) => m.ContactRecordPage) },
+        { path: 'leads', lazy: page(() => import('../features/leads/LeadsListPage'), (m) => m.LeadsListPage) },
+        { path: 'leads/new', lazy: page(() => import('../features/leads/LeadsListPage'), (m) => m.LeadsListPage) },
+        { path: 'leads/:id', lazy: page(() => import('../features/leads/LeadRecordPage'), (m) => m.LeadRecordPage) },
+        { path: 'opportunities', lazy: page(() => import('../features/opportunities/OpportunitiesPage'), (m) => m.OpportunitiesPage) },
+        { path: 'opportunities/:id', lazy: page(() => import('../features/opportunities/OpportunityRecordPage'), (m) => m.OpportunityRecordPage) },
+        { path: 'orders', lazy: page(() => import('../features/orders/OrdersListPage'), (m) => m.OrdersListPage) },
+        { path: 'orders/:id', lazy: page(() => import('../features/orders/OrderRecordPage'), (m) => m.OrderRecordPage) },
+        { path: 'payments', lazy: page(() => import('../features/payments/PaymentsListPage'), (m) => m.PaymentsListPage) },
+        { path: 'contracts', lazy: page(() => import('../features/contracts/ContractsListPage'), (m) => m.ContractsListPage) },
+        { path: 'contracts/:id', lazy: page(() => import('../features/contracts/ContractRecordPage'), (m) => m.ContractRecordPage) },
+        { path: 'reports', lazy: page(() => import('../features/reports/ReportsPage'), (m) => m.ReportsPage) },
+        { path: 'reports/pipeline', lazy: page(() => import('../features/reports/PipelineReportPage'), (m) => m.PipelineReportPage) },
+        { path: 'reports/won-revenue', lazy: page(() => import('../features/reports/WonRevenueReportPage'), (m) => m.WonRevenueReportPage) },
+        { path: 'reports/cases', lazy: page(() => import('../features/reports/CasesReportPage'), (m) => m.CasesReportPage) },
+        { path: 'reports/receivables', lazy: page(() => import('../features/reports/ReceivablesReportPage'), (m) => m.ReceivablesReportPage) },
+        { path: 'reports/retainer', lazy: page(() => import('../features/reports/RetainerReportPage'), (m) => m.RetainerReportPage) },
+        { path: 'cases', lazy: page(() => import('../features/cases/CasesListPage'), (m) => m.CasesListPage) },
+        { path: 'cases/new', lazy: page(() => import('../features/cases/CasesListPage'), (m) => m.CasesListPage) },
+        { path: 'cases/:id', lazy: page(() => import('../features/cases/CaseRecordPage'), (m) => m.CaseRecordPage) },
+        { path: 'search', lazy: page(() => import('../features/search/SearchResultsPage'), (m) => m.SearchResultsPage) },
+        { path: 'tasks', lazy: page(() => import('../features/activities/MyTasksPage'), (m) => m.MyTasksPage) },
+        { path: 'activities/:id', lazy: page(() => import('../features/activities/ActivityRecordPage'), (m) => m.ActivityRecordPage) },
+        { path: 'calendar', lazy: page(() => import('../features/activities/CalendarPage'), (m) => m.CalendarPage) },
         {
           path: 'products',
-          element: (
-            <RequireAdmin>
-              <ProductsPage />
-            </RequireAdmin>
-          ),
+          lazy: adminPage(() => import('../features/products/ProductsPage'), (m) => m.ProductsPage),
         },
         ...NAV_ITEMS.filter((item) => item.comingSoon).map((item) => ({
           path: item.path.slice(1),
