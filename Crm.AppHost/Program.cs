@@ -2,11 +2,22 @@ using Crm.AppHost.Hosting;
 using Crm.AppHost.Infrastructure;
 using Crm.AppHost.Services;
 using Crm.AppHost.Supervision;
+using Crm.AppHost.Tls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 // The whole CRM on this machine (docs/architecture.md): PostgreSQL, Redis and RabbitMQ as processes, the
 // services, the gateway and Aspire's dashboard. ./crm run starts it; tests start it with Aspire.Hosting.Testing.
+if (args.Length > 0 && Crm.AppHost.Backups.BackupCommands.Names.Contains(args[0]))
+{
+    // ./crm backup | backups | restore: the same settings as a run, without starting one.
+    var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+    // Where a run's builder.AppHostDirectory points: the project directory Aspire's SDK records in the assembly.
+    var projectDirectory = typeof(Program).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .OfType<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "apphostprojectpath").Value!;
+    return await Crm.AppHost.Backups.BackupCommands.RunAsync(args, configuration, projectDirectory);
+}
+
 var builder = DistributedApplication.CreateBuilder(args);
 // ./crm run starts the built AppHost from the repository root, where its appsettings.json is not the content root.
 builder.Configuration.AddJsonFile(Path.Combine(builder.AppHostDirectory, "appsettings.json"), optional: true);
@@ -21,10 +32,14 @@ try
     var redis = builder.AddCrmRedis(settings);
     var rabbitmq = builder.AddCrmRabbitMq(settings, out var rabbitManagementPort);
 
-    var topology = builder.AddCrmServices(settings, postgres, redis, rabbitmq);
+    var certificate = builder.ExecutionContext.IsRunMode
+        ? GatewayCertificate.Resolve(settings.TlsCertPath, settings.TlsKeyPath, settings.DataDir, TimeProvider.System)
+        : null;
+    var topology = builder.AddCrmServices(settings, postgres, redis, rabbitmq, certificate);
 
     builder.Services.AddSingleton(settings);
     builder.Services.AddSingleton(links);
+    builder.Services.AddSingleton(new StartupSummary.Https(settings.GatewayHttpsUrl, certificate));
     builder.Services.AddSingleton(topology);
     builder.Services.AddSingleton(topology.RunState(settings, rabbitManagementPort));
     builder.AddResourceWatcher<CrashRestarter>();
@@ -40,5 +55,5 @@ catch (Exception ex) when (ex is InvalidOperationException or FormatException)
     return 1;
 }
 
-app.Run();
+await app.RunAsync();
 return 0;

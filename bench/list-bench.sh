@@ -1,6 +1,7 @@
 # The parts bench/accounts-list.sh and bench/contacts-list.sh share; sourced, not run. The caller sets
 # LIST (the endpoint and table: accounts, contacts), CLIENTS and SECONDS_PER_RUN, then
 #   bench_start                   starts a fresh CRM (temp data dir, its own ports), sets GATEWAY, PSQL, PG*, token;
+#   bench_wait_for_events        waits until the seed's events are published and consumed;
 #   bench_run <urls file> <rows>  the gateway load, the SQL capture, the same SQL through pgbench, the summary.
 # Needs a build (./crm run or ./crm test builds; this builds tools/Crm.Seed and the load driver).
 # The machine's cores are shared by the load driver, the gateway, the services and PostgreSQL.
@@ -25,7 +26,7 @@ done
 bench_start() {
 DATA="$(mktemp -d "/tmp/crm-bench-$LIST-XXXXXX")"
 chmod 755 "$DATA"
-export CRM_DATA_DIR="$DATA" CRM_HTTP_PORT="${CRM_HTTP_PORT:-18180}" CRM_DASHBOARD_PORT="${CRM_DASHBOARD_PORT:-18990}"
+export CRM_DATA_DIR="$DATA" CRM_HTTP_PORT="${CRM_HTTP_PORT:-18180}" CRM_HTTPS_PORT="${CRM_HTTPS_PORT:-0}" CRM_DASHBOARD_PORT="${CRM_DASHBOARD_PORT:-18990}"
 export CRM_ADMIN_EMAIL=bench@crm.local CRM_ADMIN_PASSWORD=Bench2Crm-password
 # Traces as production keeps them: a sample (1 in 100 requests, with every span of those), not every span of
 # every request shipped to the development dashboard on the same two cores. The services inherit these
@@ -88,9 +89,25 @@ token="$(curl -sf "$GATEWAY/api/v1/auth/login" -H 'content-type: application/jso
   -d "{\"email\":\"$CRM_ADMIN_EMAIL\",\"password\":\"$CRM_ADMIN_PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 }
 
+# Waits until every event the seed wrote is published (Sales' outbox empty) and consumed (no message left in any
+# queue), so no dispatcher or consumer competes for the cores with what is measured next.
+bench_wait_for_events() {
+local rabbit_api drained_at
+rabbit_api="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rabbitmq_management"])' "$DATA/endpoints.json")"
+drained_at=$(date +%s)
+until [ "$("$PSQL" -qAt -d sales -c "select count(*) from outbox_messages where dispatched_at is null")" = 0 ] &&
+  [ "$(curl -sf -u guest:guest "$rabbit_api/api/queues?columns=messages" | python3 -c 'import json,sys; print(sum(q.get("messages") or 0 for q in json.load(sys.stdin)))')" = 0 ]; do
+  [ $(($(date +%s) - drained_at)) -lt 300 ] || { echo "events still pending after 300 s" >&2; exit 1; }
+  sleep 2
+done
+say "events published and consumed $(($(date +%s) - drained_at)) s after the seed"
+}
+
 bench_run() {
 local URLS="$1" ROWS="$2"
 say "$(wc -l <"$URLS") distinct list requests, e.g. $(sed -n 7p "$URLS")"
+# Measure the steady state, not the seed's aftermath.
+bench_wait_for_events
 # --- through the gateway ---
 RESULTS="$WORK/results.jsonl"
 dotnet tools/Crm.LoadDriver/bin/Release/net10.0/Crm.LoadDriver.dll -f "$URLS" -c "$CLIENTS" -d "$SECONDS_PER_RUN" -w 3 -l gateway \
@@ -98,8 +115,8 @@ dotnet tools/Crm.LoadDriver/bin/Release/net10.0/Crm.LoadDriver.dll -f "$URLS" -c
 
 # --- the SQL the Sales service runs for each request -------------------------------------------
 # log_statement=all only while each request is replayed once; the statements on the sales database that
-# read the list's table between the request's start and its answer are its page (and count) queries
-# (left out: the outbox dispatcher's polling, health checks, and the DISCARD ALL that Npgsql pipelines
+# read the list's table between the request's start and its answer are its page (and count) queries, with
+# the read of list_count_generation that decides whether the total is counted again (left out: the outbox dispatcher's polling, health checks, and the DISCARD ALL that Npgsql pipelines
 # in front of the first query on a connection taken from its pool).
 "$PSQL" -qAt -d postgres -c "alter system set log_statement = 'all'" -c "alter system set log_line_prefix = '%m [%p] db=%d '" -c "select pg_reload_conf()" >/dev/null
 sleep 1
@@ -133,14 +150,15 @@ def entries(lines):
 PARAM = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')")
 
 def statements(es):
-    """(sql with $n, {n: literal}) for every statement on the sales database that reads the list's table."""
+    """(sql with $n, {n: literal}) for every statement on the sales database that reads the list's table, or the
+    generation its kept total is checked against (Crm.ServiceDefaults/Lists/ListCountCache.cs)."""
     out, current = [], None
     for db, level, text in es:
         if db != "sales":
             continue
         if level == "LOG":
             m = re.match(r"(?:execute [^:]*|statement): (.*)", text, re.S)
-            current = [m.group(1).strip(), {}] if m and re.search(r"\bFROM %s\b" % table, m.group(1)) else None
+            current = [m.group(1).strip(), {}] if m and re.search(r"\bFROM %s\b|list_count_generation\(\)" % table, m.group(1)) else None
             if current:
                 out.append(current)
         elif level == "DETAIL" and current is not None and text.startswith("parameters: "):

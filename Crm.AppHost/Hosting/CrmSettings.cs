@@ -25,6 +25,14 @@ public sealed class CrmSettings
     /// <summary>The gateway's port: CRM_HTTP_PORT (8080); 0 picks a free one.</summary>
     public int HttpPort { get; private init; }
 
+    /// <summary>The gateway's HTTPS port: CRM_HTTPS_PORT (8443); 0 picks a free one.</summary>
+    public int HttpsPort { get; private init; }
+
+    /// <summary>CRM_TLS_CERT and CRM_TLS_KEY (PEM files), or null for a self-signed certificate for localhost.</summary>
+    public string? TlsCertPath { get; private init; }
+
+    public string? TlsKeyPath { get; private init; }
+
     /// <summary>The dashboard's port: CRM_DASHBOARD_PORT (18888).</summary>
     public int DashboardPort { get; private init; }
 
@@ -44,16 +52,21 @@ public sealed class CrmSettings
 
     public string GatewayUrl => $"http://localhost:{HttpPort}";
 
+    public string GatewayHttpsUrl => $"https://localhost:{HttpsPort}";
+
     public static CrmSettings From(IConfiguration configuration, string appHostDirectory)
     {
         var repoRoot = Path.GetFullPath(Path.Combine(appHostDirectory, ".."));
-        var dataDir = Path.GetFullPath(NullIfEmpty(configuration["CRM_DATA_DIR"]) ?? Path.Combine(repoRoot, ".crm"));
+        var dataDir = DataDirFrom(configuration, appHostDirectory);
         Directory.CreateDirectory(dataDir);
         var password = NullIfEmpty(configuration["CRM_ADMIN_PASSWORD"]);
         var generated = password is null ? Secrets.GetOrCreate(dataDir, "admin-password") : default;
         return new CrmSettings(repoRoot, dataDir)
         {
             HttpPort = FreePorts.PickOr(Port(configuration, "CRM_HTTP_PORT", 8080), "CRM_HTTP_PORT"),
+            HttpsPort = FreePorts.PickOr(Port(configuration, "CRM_HTTPS_PORT", 8443), "CRM_HTTPS_PORT"),
+            TlsCertPath = NullIfEmpty(configuration["CRM_TLS_CERT"]),
+            TlsKeyPath = NullIfEmpty(configuration["CRM_TLS_KEY"]),
             DashboardPort = FreePorts.PickOr(Port(configuration, "CRM_DASHBOARD_PORT", 18888), "CRM_DASHBOARD_PORT"),
             EnvironmentName = NullIfEmpty(configuration["CRM_ENVIRONMENT"]) ?? "Development",
             AdminEmail = NullIfEmpty(configuration["CRM_ADMIN_EMAIL"]) ?? DefaultAdminEmail,
@@ -62,6 +75,10 @@ public sealed class CrmSettings
             Replicas = ReplicaCounts.Parse(configuration["replicas"] ?? configuration["CRM_REPLICAS"]),
         };
     }
+
+    /// <summary>CRM_DATA_DIR, else .crm in the repository.</summary>
+    public static string DataDirFrom(IConfiguration configuration, string appHostDirectory) =>
+        Path.GetFullPath(NullIfEmpty(configuration["CRM_DATA_DIR"]) ?? Path.Combine(appHostDirectory, "..", ".crm"));
 
     private static int Port(IConfiguration configuration, string name, int fallback)
     {

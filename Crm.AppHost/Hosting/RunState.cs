@@ -30,6 +30,19 @@ public sealed record RunState(
         File.Move(temp, path, overwrite: true);
     }
 
+    /// <summary>The file at <paramref name="path"/>, or null when it is not a run state (half written by an older version, say).</summary>
+    public static RunState? Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RunState>(File.ReadAllText(path), Json);
+        }
+        catch (Exception ex) when (ex is IOException or JsonException)
+        {
+            return null;
+        }
+    }
+
     public static void Delete(string dataDir)
     {
         try

@@ -9,10 +9,12 @@ namespace Crm.AppHost.Hosting;
 /// tools run beside it, and removes it when the run stops.
 /// </summary>
 public sealed class StartupSummary(
-    CrmSettings settings, StartupSummary.Links links, RunState runState, ServiceTopology topology, ResourceNotificationService notifications, IHostApplicationLifetime lifetime)
+    CrmSettings settings, StartupSummary.Links links, StartupSummary.Https https, RunState runState, ServiceTopology topology, ResourceNotificationService notifications, IHostApplicationLifetime lifetime)
     : BackgroundService
 {
     public sealed record Links(string? DashboardLoginUrl, string? DashboardApiKey);
+
+    public sealed record Https(string Url, Tls.GatewayCertificate? Certificate);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,6 +32,12 @@ public sealed class StartupSummary(
 
         Console.WriteLine();
         Console.WriteLine($"  App:        {settings.GatewayUrl}");
+        if (https.Certificate is { } certificate)
+        {
+            Console.WriteLine($"  HTTPS:      {https.Url}");
+            Console.WriteLine($"  Certificate ({(certificate.SelfSigned ? "self-signed" : "CRM_TLS_CERT")}, until {certificate.NotAfter:yyyy-MM-dd}) SHA-256: {certificate.Sha256Fingerprint}");
+        }
+
         if (links.DashboardLoginUrl is not null)
         {
             Console.WriteLine($"  Dashboard:  {links.DashboardLoginUrl}");

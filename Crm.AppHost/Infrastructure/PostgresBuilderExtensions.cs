@@ -1,5 +1,7 @@
 using System.Globalization;
+using Crm.AppHost.Backups;
 using Crm.AppHost.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -15,26 +17,49 @@ public static class PostgresBuilderExtensions
         this IDistributedApplicationBuilder builder, CrmSettings settings, IReadOnlyList<string> databases)
     {
         var server = new PostgresServer(settings);
+        var backups = new PgBackRest(server, BackupSettings.From(builder.Configuration, server.DefaultBackupDir, settings.IsTesting));
+        var port = FreePorts.Pick();
         if (builder.ExecutionContext.IsRunMode)
         {
             server.Prepare();
+            if (backups.Settings.Enabled)
+            {
+                if (!PgBackRest.IsInstalled)
+                {
+                    throw new InvalidOperationException("postgres: backups need pgBackRest: apt-get install pgbackrest (./crm run does), or set CRM_BACKUPS=off.");
+                }
+
+                backups.WriteConfig(port);
+                builder.Services.AddSingleton(backups);
+                builder.Services.AddHostedService<BackupScheduler>();
+            }
         }
 
         // A parameter, so the manifest names it instead of carrying the value.
         builder.Configuration["Parameters:postgres-password"] = server.Password;
         var password = builder.AddParameter("postgres-password", secret: true);
-        var port = FreePorts.Pick();
         List<string> args = [
             "-D", server.PgData, "-p", port.ToString(CultureInfo.InvariantCulture),
             "-c", "listen_addresses=127.0.0.1",
-            // TCP only: socket paths under deep data dirs exceed the 107-byte limit.
-            "-c", "unix_socket_directories=",
+            // The services use TCP; the socket (a short path: at most 107 bytes) is pgBackRest's way in.
+            "-c", $"unix_socket_directories={server.SocketDir}",
             "-c", "max_connections=300",
             // The CRM's databases live in memory (shared buffers and the page cache): a random page costs
             // about what a sequential one does, so a list's deep page reads its sort index rather than
             // sorting the whole table.
             "-c", "random_page_cost=1.1",
         ];
+        if (backups.Settings.Enabled)
+        {
+            // Every WAL segment into the backup repository, and a segment closed at the latest a minute after a
+            // commit: that minute is the recovery point (docs/operations.md).
+            args.AddRange([
+                "-c", "archive_mode=on",
+                "-c", $"archive_command={backups.ArchiveCommand}",
+                "-c", $"archive_timeout={(int)BackupSettings.ArchiveTimeout.TotalSeconds}",
+            ]);
+        }
+
         if (settings.IsTesting)
         {
             // Throw-away test data: skip what only guards against an operating-system crash. Commits stay
@@ -52,7 +77,14 @@ public static class PostgresBuilderExtensions
             .WithServerEndpoint(port, async (postgres, ct) =>
             {
                 var connectionString = await postgres.ConnectionStringExpression.GetValueAsync(ct);
+                // After a restore the server first replays the archive, read-only: the services must not start on it.
+                if (await IsRecoveringAsync(connectionString!, ct))
+                {
+                    return HealthCheckResult.Unhealthy("replaying the WAL archive after a restore");
+                }
+
                 await EnsureDatabasesAsync(connectionString!, databases, ct);
+                await RestoredEvents.RepublishAfterRestoreAsync(settings.DataDir, connectionString!, databases, ct);
                 return HealthCheckResult.Healthy();
             });
     }
@@ -60,6 +92,15 @@ public static class PostgresBuilderExtensions
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<ServerResource> server, string name, string databaseName) =>
         server.ApplicationBuilder.AddResource(new PostgresDatabaseResource(name, databaseName, server.Resource))
             .WithInitialState(new CustomResourceSnapshot { ResourceType = "PostgresDatabase", Properties = [], State = KnownResourceStates.Active });
+
+    private static async Task<bool> IsRecoveringAsync(string serverConnectionString, CancellationToken ct)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "postgres", Pooling = false, Timeout = 3 };
+        await using var connection = new NpgsqlConnection(csb.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("select pg_is_in_recovery()", connection);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
 
     /// <summary>Creates the databases that do not exist yet (kept across runs otherwise).</summary>
     private static async Task EnsureDatabasesAsync(string serverConnectionString, IReadOnlyList<string> databases, CancellationToken ct)

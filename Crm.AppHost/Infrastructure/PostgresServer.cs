@@ -19,17 +19,48 @@ public sealed class PostgresServer
     private readonly bool _asServiceUser = Environment.UserName == "root";
 
     public PostgresServer(CrmSettings settings)
+        : this(settings.DataDir)
+    {
+    }
+
+    public PostgresServer(string dataDir)
     {
         BinDir = FindBinDir();
-        Password = Secrets.GetOrCreate(settings.DataDir, "postgres-password").Value;
-        var home = Path.Combine(settings.DataDir, "postgres");
-        if (_asServiceUser && !ServiceUserCanEnter(settings.DataDir))
+        Password = Secrets.GetOrCreate(dataDir, "postgres-password").Value;
+        var home = Path.Combine(dataDir, "postgres");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dataDir)))[..16];
+        DefaultBackupDir = Path.Combine(dataDir, "backups");
+        if (_asServiceUser && !ServiceUserCanEnter(dataDir))
         {
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings.DataDir)))[..16];
             home = Path.Combine("/var/lib/postgresql/crm", hash);
+            DefaultBackupDir = Path.Combine(home, "backups");
         }
 
         PgData = Path.Combine(home, "data");
+        // Short: a socket path may not exceed 107 bytes, and data dirs can be deep.
+        SocketDir = Path.Combine("/tmp", $"crm-pg-{hash}");
+    }
+
+    /// <summary>Where the Unix socket lives (pgBackRest connects through it; the services use TCP).</summary>
+    public string SocketDir { get; }
+
+    /// <summary>&lt;data&gt;/backups, or beside the cluster when the service user cannot enter the data dir.</summary>
+    public string DefaultBackupDir { get; }
+
+    /// <summary>Creates <paramref name="directory"/> (and its parents) for the user PostgreSQL runs as.</summary>
+    public void PrepareDirectory(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        GiveToServiceUser(directory);
+    }
+
+    /// <summary>Hands a file or directory to the user PostgreSQL runs as (when that is not us).</summary>
+    public void GiveToServiceUser(string path)
+    {
+        if (_asServiceUser)
+        {
+            Run(["/usr/bin/chown", "-R", $"{ServiceUser}:{ServiceUser}", path], $"Check that the '{ServiceUser}' user exists.");
+        }
     }
 
     public string BinDir { get; }
@@ -47,6 +78,7 @@ public sealed class PostgresServer
     /// <summary>Runs initdb on a fresh data dir; every failure says what to do.</summary>
     public void Prepare()
     {
+        PrepareDirectory(SocketDir);
         if (File.Exists(Path.Combine(PgData, "PG_VERSION")))
         {
             return;

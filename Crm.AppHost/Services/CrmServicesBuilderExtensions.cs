@@ -1,4 +1,5 @@
 using Crm.AppHost.Hosting;
+using Crm.AppHost.Tls;
 using Crm.AppHost.Infrastructure;
 
 namespace Crm.AppHost.Services;
@@ -11,7 +12,8 @@ public static class CrmServicesBuilderExtensions
         CrmSettings settings,
         IResourceBuilder<ServerResource> postgres,
         IResourceBuilder<ServerResource> redis,
-        IResourceBuilder<ServerResource> rabbitmq)
+        IResourceBuilder<ServerResource> rabbitmq,
+        GatewayCertificate? certificate)
     {
         var replicas = new Dictionary<string, IReadOnlyList<IResourceBuilder<ServiceResource>>>
         {
@@ -62,6 +64,10 @@ public static class CrmServicesBuilderExtensions
             .WithReference(redis)
             .WaitFor(redis)
             .WithHttpHealthCheck("/health");
+        if (certificate is not null)
+        {
+            gateway.WithGatewayHttps(settings, certificate);
+        }
         // Not the services: the gateway starts beside them (YARP answers 503 for a destination that is not up
         // yet and routes to it once it is), so its own start is off the critical path.
         foreach (var (service, projects) in replicas)

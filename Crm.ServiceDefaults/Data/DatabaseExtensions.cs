@@ -1,4 +1,5 @@
 using Crm.ServiceDefaults.Idempotency;
+using Crm.ServiceDefaults.Lists;
 using Crm.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,7 @@ public static class DatabaseExtensions
     /// <summary>
     /// The service's own PostgreSQL database: EF Core context (Aspire's pooled Npgsql context, with its
     /// tracing and metrics), health check, and the SQL files in the service's Infrastructure/Migrations
-    /// (plus the shared outbox/inbox and idempotency-key tables) applied at start.
+    /// (plus the shared outbox/inbox, idempotency-key and list-count-generation objects) applied at start.
     /// Call before AddEventBus so the schema exists before consumers and the dispatcher start.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
@@ -37,11 +38,11 @@ public static class DatabaseExtensions
                 // Registered below under our own name, with the severity /health documents.
                 settings.DisableHealthChecks = true;
             },
-            options => options.AddInterceptors(outboxSignal));
+            options => options.AddInterceptors(outboxSignal, new ListCountGeneration()));
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database");
 
         builder.Services.AddSingleton<MigrationRunner>();
-        builder.Services.AddSingleton(new MigrationSource(0, () => PlatformScripts("0000_").Concat(PlatformScripts("0004_"))));
+        builder.Services.AddSingleton(new MigrationSource(0, () => PlatformScripts("0000_").Concat(PlatformScripts("0004_")).Concat(PlatformScripts("0005_"))));
         builder.Services.AddSingleton(new MigrationSource(10, () =>
             MigrationScript.FromAssembly(typeof(TContext).Assembly, "Infrastructure/Migrations", "service")));
         builder.Services.AddHostedService<MigrationHostedService<TContext>>();

@@ -44,28 +44,62 @@ public static class QueryableListExtensions
         string.IsNullOrWhiteSpace(sort) || allowed.ContainsKey(sort.Trim().TrimStart('-', '+'));
 
     /// <summary>
-    /// The page and the exact total of the filtered set in one round trip: every row of the page carries
-    /// <c>count(*)</c> of the filtered set as an uncorrelated subquery, which PostgreSQL runs once. Only an
-    /// empty page past the first needs a count of its own (to tell "past the end" from "nothing matches").
+    /// The page and the exact total of the filtered set. The total is counted once per filter and reused while
+    /// nothing is committed (ListCountCache, keyed by the database's list_count_generation read first); when it
+    /// must be counted, every row of the page carries <c>count(*)</c> of the filtered set as an uncorrelated
+    /// subquery, which PostgreSQL runs once, so page and total still take one round trip. A page in the second
+    /// half of a known total is read from the end (the sort reversed, a small offset), so the last page costs
+    /// what the first does.
     /// </summary>
     public static async Task<PagedResult<TResult>> ToPageAsync<T, TResult>(
         this IQueryable<T> source,
+        DbContext db,
         ListQuery query,
         Expression<Func<T, TResult>> projection,
         CancellationToken cancellationToken)
     {
+        var size = query.EffectivePageSize;
+        var generation = (await db.Database.SqlQueryRaw<string>("SELECT list_count_generation() AS \"Value\"").ToListAsync(cancellationToken))[0];
+        var filter = source.ToQueryString();
+        if (ListCountCache.TryGet(generation, filter, out var known))
+        {
+            return new PagedResult<TResult>(await PageOfKnownTotalAsync(source, query.Offset, size, known, projection, cancellationToken), known, query.EffectivePage, size);
+        }
+
         // A page past int's range is past the end of any list; asking the database for it would only risk an overflow.
         var rows = query.Offset > int.MaxValue
             ? []
             : await source
                 .Skip((int)query.Offset)
-                .Take(query.EffectivePageSize)
+                .Take(size)
                 .Select(WithTotal(source, projection))
                 .ToListAsync(cancellationToken);
         var total = rows.Count > 0 ? rows[0].Total
             : query.Offset == 0 ? 0
             : await source.CountAsync(cancellationToken);
-        return new PagedResult<TResult>([.. rows.Select(r => r.Item)], total, query.EffectivePage, query.EffectivePageSize);
+        ListCountCache.Set(generation, filter, total);
+        return new PagedResult<TResult>([.. rows.Select(r => r.Item)], total, query.EffectivePage, size);
+    }
+
+    private static async Task<IReadOnlyList<TResult>> PageOfKnownTotalAsync<T, TResult>(
+        IQueryable<T> source, long offset, int size, int total, Expression<Func<T, TResult>> projection, CancellationToken cancellationToken)
+    {
+        if (offset >= total)
+        {
+            return [];
+        }
+
+        if (offset <= total / 2)
+        {
+            return await source.Skip((int)offset).Take(size).Select(projection).ToListAsync(cancellationToken);
+        }
+
+        // From the end: skip the rows after the page in the reversed order (ties included: the tie-breaker reverses too).
+        var after = total - (int)offset - size;
+        var take = after < 0 ? size + after : size;
+        var reversed = await source.Reverse().Skip(Math.Max(after, 0)).Take(take).Select(projection).ToListAsync(cancellationToken);
+        reversed.Reverse();
+        return reversed;
     }
 
     /// <summary><c>x => new CountedRow(source.Count(), projection(x))</c>.</summary>

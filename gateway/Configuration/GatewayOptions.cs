@@ -9,4 +9,7 @@ public sealed class GatewayOptions
     public string? SpaRoot { get; set; }
 
     public LoginRateLimitOptions LoginRateLimit { get; set; } = new();
+
+    /// <summary>The HTTPS port plain HTTP is redirected to; unset: the gateway serves HTTP only.</summary>
+    public int? HttpsPort { get; set; }
 }

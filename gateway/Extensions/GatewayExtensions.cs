@@ -19,6 +19,7 @@ public static class GatewayExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         // Bodies up to the services' 1 MB; a route that takes more says so with MaxRequestBodySize.
         builder.AddCrmRequestLimits();
+        builder.AddHttpsEnforcement(HttpsPort(builder.Configuration));
 
         var services = builder.Services;
         services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
@@ -35,6 +36,7 @@ public static class GatewayExtensions
     public static WebApplication UseGateway(this WebApplication app)
     {
         var spaRoot = app.SpaRoot();
+        app.UseHttpsEnforcement(HttpsPort(app.Configuration));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         // Empty error answers of the gateway's own (405, a missing asset) become problem details too.
@@ -54,4 +56,7 @@ public static class GatewayExtensions
         app.MapSpaFallback(spaRoot);
         return app;
     }
+
+    private static int? HttpsPort(IConfiguration configuration) =>
+        configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>()?.HttpsPort;
 }

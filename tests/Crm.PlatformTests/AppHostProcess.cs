@@ -137,7 +137,7 @@ public sealed partial class AppHostProcess : IDisposable
     [GeneratedRegex(@"^\s+(?<name>App|Dashboard|Telemetry API key \(x-api-key\)):\s+(?<value>\S+)\s*$")]
     private static partial Regex SummaryLine();
 
-    private const string Configuration =
+    public const string Configuration =
 #if DEBUG
         "Debug";
 #else

@@ -48,5 +48,13 @@ public sealed class CrmSession : IDisposable
         return JsonNode.Parse(text)!;
     }
 
+    /// <summary>The answer when it has the <paramref name="expected"/> status, else null (for a call repeated until it does).</summary>
+    public async Task<JsonNode?> TrySendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        using var response = await _http.SendAsync(request);
+        return response.StatusCode == expected ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -25,6 +25,8 @@ public sealed class PlatformRun : IAsyncLifetime
 
     public int HttpPort { get; } = FreePorts.Pick();
 
+    public int HttpsPort { get; } = FreePorts.Pick();
+
     public int DashboardPort { get; } = FreePorts.Pick();
 
     public AppHostProcess Current { get; private set; } = null!;
@@ -60,6 +62,7 @@ public sealed class PlatformRun : IAsyncLifetime
         {
             ["CRM_DATA_DIR"] = DataDir,
             ["CRM_HTTP_PORT"] = HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CRM_HTTPS_PORT"] = HttpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CRM_DASHBOARD_PORT"] = DashboardPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CRM_ADMIN_EMAIL"] = AdminEmail,
             ["CRM_ADMIN_PASSWORD"] = AdminPassword,
@@ -130,7 +133,7 @@ public sealed class PlatformRun : IAsyncLifetime
     /// <summary>The app and dashboard ports, and those the run lists in &lt;data&gt;/endpoints.json (services, broker).</summary>
     private List<int> Ports()
     {
-        var ports = new List<int> { HttpPort, DashboardPort };
+        var ports = new List<int> { HttpPort, HttpsPort, DashboardPort };
         try
         {
             var json = File.ReadAllText(RunState.PathIn(DataDir));

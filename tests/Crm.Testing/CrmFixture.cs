@@ -52,6 +52,27 @@ public sealed class CrmFixture : IAsyncLifetime
     /// <summary>The app's public URL (what a browser opens), without a trailing slash.</summary>
     public string GatewayUrl => Crm.GatewayUrl;
 
+    /// <summary>The same app over HTTPS, with the self-signed certificate generated under the data dir.</summary>
+    public string GatewayHttpsUrl => Crm.GatewayHttpsUrl;
+
+    /// <summary>The gateway's certificate (PEM), which a client of <see cref="GatewayHttpsUrl"/> trusts.</summary>
+    public string GatewayCertificatePath => Path.Combine(DataDir, "tls", "localhost.crt");
+
+    /// <summary>A client of <see cref="GatewayHttpsUrl"/> that trusts exactly the gateway's certificate, with its own cookie jar.</summary>
+    public HttpClient CreateHttpsClient()
+    {
+        var trusted = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(GatewayCertificatePath);
+        return new(new SocketsHttpHandler
+        {
+            CookieContainer = new System.Net.CookieContainer(),
+            AllowAutoRedirect = false,
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && certificate.GetCertHashString() == trusted.GetCertHashString() },
+        })
+        {
+            BaseAddress = new Uri(GatewayHttpsUrl + "/"),
+        };
+    }
+
     /// <summary>Where this run keeps its data, secrets and <c>endpoints.json</c> (read by <c>./crm events</c>).</summary>
     public string DataDir => Crm.DataDir;
 
@@ -141,6 +162,7 @@ public sealed class CrmFixture : IAsyncLifetime
         [
             "--CRM_DATA_DIR=" + dataDir,
             "--CRM_HTTP_PORT=0",
+            "--CRM_HTTPS_PORT=0",
             "--CRM_ENVIRONMENT=Testing",
             "--CRM_ADMIN_EMAIL=" + DefaultAdminEmail,
             "--CRM_ADMIN_PASSWORD=" + DefaultAdminPassword,

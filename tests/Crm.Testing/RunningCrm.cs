@@ -31,6 +31,8 @@ public sealed class RunningCrm(DistributedApplication app, string repoRoot, stri
 
     public string GatewayUrl => App.GetEndpoint("gateway", "http").ToString().TrimEnd('/');
 
+    public string GatewayHttpsUrl => App.GetEndpoint("gateway", "https").ToString().TrimEnd('/');
+
     /// <summary>identitydb, salesdb, billingdb, activitiesdb, postgres (its <c>postgres</c> database), redis, rabbitmq.</summary>
     public string GetConnectionString(string name) =>
         connectionStrings.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException($"No connection string '{name}'.");

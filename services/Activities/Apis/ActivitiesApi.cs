@@ -54,7 +54,7 @@ public static class ActivitiesApi
             return errors.ToProblem();
         }
 
-        var page = await sorted.ToPageAsync(query, a => a, cancellationToken);
+        var page = await sorted.ToPageAsync(db, query, a => a, cancellationToken);
         return TypedResults.Ok(page.WithItems(await queries.ToResponsesAsync(page.Items, cancellationToken)));
     }
 

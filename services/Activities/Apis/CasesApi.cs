@@ -60,7 +60,7 @@ public static class CasesApi
             return errors.ToProblem();
         }
 
-        var page = await sorted.ToPageAsync(query, c => c, cancellationToken);
+        var page = await sorted.ToPageAsync(db, query, c => c, cancellationToken);
         return TypedResults.Ok(page.WithItems(await queries.ToResponsesAsync(page.Items, cancellationToken)));
     }
 

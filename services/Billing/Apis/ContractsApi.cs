@@ -109,7 +109,7 @@ public static class ContractsApi
     {
         var errors = new ValidationErrors();
         var rows = Rows(query, status, accountId, opportunityId, view, caller, queries, db, errors);
-        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(query, r => r, cancellationToken));
+        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(db, query, r => r, cancellationToken));
     }
 
     public static Results<CsvExportResult<ContractListItem>, ValidationProblem> Export(

@@ -77,7 +77,7 @@ public static class OrdersApi
     {
         var errors = new ValidationErrors();
         var rows = Rows(query, filter, caller, queries, db, errors);
-        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(query, r => r, cancellationToken));
+        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(db, query, r => r, cancellationToken));
     }
 
     public static Results<CsvExportResult<OrderListItem>, ValidationProblem> Export(

@@ -76,7 +76,7 @@ public static class PaymentsApi
     {
         var errors = new ValidationErrors();
         var rows = Rows(query, orderId, contractId, accountId, status, paymentMethod, view, caller, queries, db, errors);
-        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(query, r => r, cancellationToken));
+        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(db, query, r => r, cancellationToken));
     }
 
     public static Results<CsvExportResult<PaymentListItem>, ValidationProblem> Export(

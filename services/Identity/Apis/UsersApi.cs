@@ -64,7 +64,7 @@ public static class UsersApi
         }
 
         var page = await users.ApplySort(query.Sort, Sorts, "name", u => u.Id)
-            .ToPageAsync(query, u => u, cancellationToken);
+            .ToPageAsync(db, query, u => u, cancellationToken);
         return TypedResults.Ok(new PagedResult<UserResponse>(page.Items.Select(UserResponse.From).ToList(), page.Total, page.Page, page.PageSize));
     }
 

@@ -66,7 +66,7 @@ public static class AccountsApi
     {
         var errors = new ValidationErrors();
         var rows = Rows(query, ownerId, type, view, caller, queries, db, errors);
-        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(query, a => a, cancellationToken));
+        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(db, query, a => a, cancellationToken));
     }
 
     public static Results<CsvExportResult<AccountListItem>, ValidationProblem> Export(

@@ -65,7 +65,7 @@ public static class ContactsApi
     {
         var errors = new ValidationErrors();
         var rows = Rows(query, accountId, view, caller, queries, db, errors);
-        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(query, c => c, cancellationToken));
+        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(db, query, c => c, cancellationToken));
     }
 
     public static Results<CsvExportResult<ContactListItem>, ValidationProblem> Export(

@@ -70,7 +70,7 @@ public static class LeadsApi
     {
         var errors = new ValidationErrors();
         var rows = Rows(query, status, ownerId, leadSource, view, caller, db, errors);
-        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(query, l => l, cancellationToken));
+        return errors.HasErrors ? errors.ToProblem() : TypedResults.Ok(await rows.ToPageAsync(db, query, l => l, cancellationToken));
     }
 
     public static Results<CsvExportResult<LeadListItem>, ValidationProblem> Export(

@@ -74,7 +74,7 @@ public static class OpportunitiesApi
             return errors.ToProblem();
         }
 
-        var page = await sorted.ToPageAsync(query, r => r, cancellationToken);
+        var page = await sorted.ToPageAsync(db, query, r => r, cancellationToken);
         var totalAmount = await rows.SumAsync(r => r.CalculatedAmount, cancellationToken);
         return TypedResults.Ok(OpportunityListResponse.From(page, totalAmount));
     }

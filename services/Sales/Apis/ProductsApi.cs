@@ -68,7 +68,7 @@ public static class ProductsApi
             products = products.Where(p => EF.Functions.ILike(p.Name, pattern, QueryableListExtensions.LikeEscape) || EF.Functions.ILike(p.Description!, pattern, QueryableListExtensions.LikeEscape));
         }
 
-        var page = await products.ApplySort(query.Sort, Sorts, "name", p => p.Id).ToPageAsync(query, p => p, cancellationToken);
+        var page = await products.ApplySort(query.Sort, Sorts, "name", p => p.Id).ToPageAsync(db, query, p => p, cancellationToken);
         return TypedResults.Ok(new PagedResult<ProductResponse>(page.Items.Select(ProductResponse.From).ToList(), page.Total, page.Page, page.PageSize));
     }
 
