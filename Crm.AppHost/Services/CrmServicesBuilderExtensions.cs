@@ -1,6 +1,6 @@
 using Crm.AppHost.Hosting;
-using Crm.AppHost.Tls;
 using Crm.AppHost.Infrastructure;
+using Crm.AppHost.Tls;
 
 namespace Crm.AppHost.Services;
 
