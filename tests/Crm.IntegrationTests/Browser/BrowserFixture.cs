@@ -28,9 +28,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="acceptAnyCertificate">For the app over HTTPS with its self-signed certificate.</param>
+    public async Task<IPage> NewPageAsync(bool acceptAnyCertificate = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = acceptAnyCertificate, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         context.SetDefaultTimeout(15_000);
         // Navigations include the first request to a cold service; a busy CI machine needs more than a click does.
         context.SetDefaultNavigationTimeout(30_000);

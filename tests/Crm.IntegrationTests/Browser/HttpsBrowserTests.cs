@@ -13,11 +13,8 @@ public sealed class HttpsBrowserTests(CrmFixture crm, BrowserFixture browser)
     public async Task Signing_in_and_working_over_https_keeps_the_session_in_a_secure_cookie()
     {
         // The certificate is the self-signed one the AppHost generated for localhost: this context accepts it.
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = true, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(30_000);
-        var page = await context.NewPageAsync();
-        ApiLog.Attach(page);
+        var page = await browser.NewPageAsync(acceptAnyCertificate: true);
+        var context = page.Context;
         var app = crm.GatewayHttpsUrl;
 
         var first = await page.GotoAsync(app + "/");
