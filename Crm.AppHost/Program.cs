@@ -1,3 +1,4 @@
+using Crm.AppHost.Deployment;
 using Crm.AppHost.Hosting;
 using Crm.AppHost.Infrastructure;
 using Crm.AppHost.Services;
@@ -8,14 +9,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 // The whole CRM on this machine (docs/architecture.md): PostgreSQL, Redis and RabbitMQ as processes, the
 // services, the gateway and Aspire's dashboard. ./crm run starts it; tests start it with Aspire.Hosting.Testing.
-if (args.Length > 0 && Crm.AppHost.Backups.BackupCommands.Names.Contains(args[0]))
+if (args.Length > 0 && (Crm.AppHost.Backups.BackupCommands.Names.Contains(args[0]) || args[0] == RedeployCommand.Name))
 {
-    // ./crm backup | backups | restore: the same settings as a run, without starting one.
+    // ./crm backup | backups | restore | redeploy: the same settings as a run, without starting one.
     var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
     // Where a run's builder.AppHostDirectory points: the project directory Aspire's SDK records in the assembly.
     var projectDirectory = typeof(Program).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
         .OfType<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "apphostprojectpath").Value!;
-    return await Crm.AppHost.Backups.BackupCommands.RunAsync(args, configuration, projectDirectory);
+    return args[0] == RedeployCommand.Name
+        ? await RedeployCommand.RunAsync(args, configuration, projectDirectory)
+        : await Crm.AppHost.Backups.BackupCommands.RunAsync(args, configuration, projectDirectory);
 }
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -35,7 +38,8 @@ try
     var certificate = builder.ExecutionContext.IsRunMode
         ? GatewayCertificate.Resolve(settings.TlsCertPath, settings.TlsKeyPath, settings.DataDir, TimeProvider.System)
         : null;
-    var topology = builder.AddCrmServices(settings, postgres, redis, rabbitmq, certificate);
+    var releases = new ServiceReleases(settings.DataDir);
+    var topology = builder.AddCrmServices(settings, postgres, redis, rabbitmq, certificate, releases);
 
     builder.Services.AddSingleton(settings);
     builder.Services.AddSingleton(links);
@@ -44,6 +48,9 @@ try
     builder.Services.AddSingleton(topology.RunState(settings, rabbitManagementPort));
     builder.AddResourceWatcher<CrashRestarter>();
     builder.AddResourceWatcher<ResourceStateLogger>();
+    builder.Services.AddSingleton(releases);
+    builder.Services.AddHttpClient(nameof(RollingRedeployer), c => c.Timeout = TimeSpan.FromSeconds(5));
+    builder.AddResourceWatcher<RollingRedeployer>();
     builder.Services.AddHostedService<StartupSummary>();
 
     app = builder.Build();

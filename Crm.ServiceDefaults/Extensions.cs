@@ -1,4 +1,5 @@
 using Crm.ServiceDefaults.Auth;
+using Crm.ServiceDefaults.Deployment;
 using Crm.ServiceDefaults.Health;
 using Crm.ServiceDefaults.Http;
 using Crm.ServiceDefaults.Idempotency;
@@ -31,6 +32,7 @@ public static class ServiceDefaultsExtensions
         builder.AddCrmJson();
         builder.AddDefaultAuthentication();
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer<CrmSchemaTransformer>());
+        builder.Services.AddSingleton<TrafficDrain>();
         return builder;
     }
 
@@ -119,12 +121,15 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // First, so a drained replica refuses the gateway's probe and its requests in flight are all counted.
+        app.UseMiddleware<TrafficDrainMiddleware>();
         app.UseCrmProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<RequestTextGuard>();
         app.UseIdempotencyKeys();
         app.MapHealthEndpoints();
+        app.MapTrafficControlApi();
         // Internal only (the gateway does not route it): the route-enumerating tests and the
         // web app's type generation read it.
         app.MapOpenApi().AllowAnonymous();

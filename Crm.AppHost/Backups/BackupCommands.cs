@@ -120,8 +120,7 @@ public static class BackupCommands
     /// <summary>Running when the AppHost of the data dir is alive, or its PostgreSQL still holds the data dir.</summary>
     private static bool IsRunning(string dataDir, PostgresServer server, out string why)
     {
-        var state = RunState.PathIn(dataDir);
-        if (File.Exists(state) && RunState.Read(state) is { } run && IsAlive(run.AppHostPid))
+        if (RunState.Alive(dataDir) is { } run)
         {
             why = $"AppHost pid {run.AppHostPid}";
             return true;

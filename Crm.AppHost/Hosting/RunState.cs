@@ -37,7 +37,26 @@ public sealed record RunState(
         {
             return JsonSerializer.Deserialize<RunState>(File.ReadAllText(path), Json);
         }
-        catch (Exception ex) when (ex is IOException or JsonException)
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The run of <paramref name="dataDir"/> while its AppHost lives, else null (none, or a leftover of a killed one).</summary>
+    public static RunState? Alive(string dataDir)
+    {
+        if (Read(PathIn(dataDir)) is not { } run)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(run.AppHostPid);
+            return process.HasExited ? null : run;
+        }
+        catch (ArgumentException)
         {
             return null;
         }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Crm.AppHost.Deployment;
 using Crm.AppHost.Hosting;
 using Crm.AppHost.Infrastructure;
 using Crm.AppHost.Tls;
@@ -13,14 +15,15 @@ public static class CrmServicesBuilderExtensions
         IResourceBuilder<ServerResource> postgres,
         IResourceBuilder<ServerResource> redis,
         IResourceBuilder<ServerResource> rabbitmq,
-        GatewayCertificate? certificate)
+        GatewayCertificate? certificate,
+        ServiceReleases releases)
     {
         var replicas = new Dictionary<string, IReadOnlyList<IResourceBuilder<ServiceResource>>>
         {
-            ["identity"] = AddService<Projects.Crm_Identity>(builder, settings, "identity"),
-            ["sales"] = AddService<Projects.Crm_Sales>(builder, settings, "sales"),
-            ["billing"] = AddService<Projects.Crm_Billing>(builder, settings, "billing"),
-            ["activities"] = AddService<Projects.Crm_Activities>(builder, settings, "activities"),
+            ["identity"] = AddService<Projects.Crm_Identity>(builder, settings, "identity", releases),
+            ["sales"] = AddService<Projects.Crm_Sales>(builder, settings, "sales", releases),
+            ["billing"] = AddService<Projects.Crm_Billing>(builder, settings, "billing", releases),
+            ["activities"] = AddService<Projects.Crm_Activities>(builder, settings, "activities", releases),
         };
 
         foreach (var (service, projects) in replicas)
@@ -44,9 +47,18 @@ public static class CrmServicesBuilderExtensions
             }
         }
 
-        // A parameter, so the manifest names it instead of carrying the value.
+        // Parameters, so the manifest names them instead of carrying the values.
         builder.Configuration["Parameters:admin-password"] = settings.AdminPassword;
         var adminPassword = builder.AddParameter("admin-password", secret: true);
+        // The replicas' control API (drain, traffic) answers only this run's AppHost.
+        var controlKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        builder.Configuration["Parameters:control-key"] = controlKey;
+        var controlKeyParameter = builder.AddParameter("control-key", secret: true);
+        foreach (var project in replicas.Values.SelectMany(r => r))
+        {
+            project.WithEnvironment("Crm__ControlKey", controlKeyParameter);
+        }
+
         foreach (var project in replicas["identity"])
         {
             project
@@ -75,13 +87,13 @@ public static class CrmServicesBuilderExtensions
             gateway.WithServiceReference(service, projects);
         }
 
-        return new ServiceTopology(replicas, gateway, rabbitmq);
+        return new ServiceTopology(replicas, gateway, rabbitmq, controlKey);
     }
 
     private static IReadOnlyList<IResourceBuilder<ServiceResource>> AddService<TProject>(
-        IDistributedApplicationBuilder builder, CrmSettings settings, string service)
+        IDistributedApplicationBuilder builder, CrmSettings settings, string service, ServiceReleases releases)
         where TProject : IProjectMetadata, new() =>
         settings.Replicas.Names(service)
-            .Select(name => builder.AddService<TProject>(name, settings, service, FreePorts.Pick()))
+            .Select(name => builder.AddService<TProject>(name, settings, service, FreePorts.Pick(), releases))
             .ToList();
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Aspire.Hosting.Publishing;
+using Crm.AppHost.Deployment;
 using Crm.AppHost.Health;
 using Crm.AppHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,17 +19,27 @@ public static class ServiceResourceBuilderExtensions
     /// connections as it would in production. Aspire refuses WithReplicas on endpoints that are not proxied, so
     /// several replicas are separate resources (<c>sales-1</c>, <c>sales-2</c>).
     /// </summary>
+    /// <param name="releases">When given, replicas start from the service's release link (<see cref="ServiceReleases"/>),
+    /// pointed at the solution's build here, so <c>./crm redeploy</c> can swap the build under them.</param>
     public static IResourceBuilder<ServiceResource> AddService<TProject>(
-        this IDistributedApplicationBuilder builder, string name, CrmSettings settings, string service, int port)
+        this IDistributedApplicationBuilder builder, string name, CrmSettings settings, string service, int port, ServiceReleases? releases = null)
         where TProject : IProjectMetadata, new()
     {
         var project = new TProject();
         var projectDir = Path.GetDirectoryName(project.ProjectPath)!;
         var program = BuiltProgram(project.ProjectPath);
-        if (builder.ExecutionContext.IsRunMode && !File.Exists(program))
+        if (builder.ExecutionContext.IsRunMode)
         {
-            throw new InvalidOperationException(
-                $"{program} is missing: build the solution first (./crm run builds it, or dotnet build Crm.sln -c {Configuration}).");
+            if (!File.Exists(program))
+            {
+                throw new InvalidOperationException(
+                    $"{program} is missing: build the solution first (./crm run builds it, or dotnet build Crm.sln -c {Configuration}).");
+            }
+
+            if (releases is not null)
+            {
+                program = releases.Activate(service, program);
+            }
         }
 
         var serviceResource = new ServiceResource(name, program, projectDir, project);

@@ -3,11 +3,12 @@ using Crm.AppHost.Infrastructure;
 
 namespace Crm.AppHost.Services;
 
-/// <summary>The project resources of one run, by service, and where they listen.</summary>
+/// <summary>The project resources of one run, by service, and where they listen; the key of their control API (rolling redeploys).</summary>
 public sealed record ServiceTopology(
     IReadOnlyDictionary<string, IReadOnlyList<IResourceBuilder<ServiceResource>>> Replicas,
     IResourceBuilder<ServiceResource> Gateway,
-    IResourceBuilder<ServerResource> RabbitMq)
+    IResourceBuilder<ServerResource> RabbitMq,
+    string ControlKey)
 {
     /// <summary>&lt;data&gt;/endpoints.json: ports are picked at each start, so the tools cannot guess them.</summary>
     public RunState RunState(CrmSettings settings, int rabbitManagementPort) => new(

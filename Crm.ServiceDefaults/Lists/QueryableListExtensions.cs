@@ -60,7 +60,7 @@ public static class QueryableListExtensions
     {
         var size = query.EffectivePageSize;
         var generation = (await db.Database.SqlQueryRaw<string>("SELECT list_count_generation() AS \"Value\"").ToListAsync(cancellationToken))[0];
-        var filter = source.ToQueryString();
+        var filter = ListFilterKey.Of(source);
         if (ListCountCache.TryGet(generation, filter, out var known))
         {
             return new PagedResult<TResult>(await PageOfKnownTotalAsync(source, query.Offset, size, known, projection, cancellationToken), known, query.EffectivePage, size);
@@ -84,12 +84,9 @@ public static class QueryableListExtensions
     private static async Task<IReadOnlyList<TResult>> PageOfKnownTotalAsync<T, TResult>(
         IQueryable<T> source, long offset, int size, int total, Expression<Func<T, TResult>> projection, CancellationToken cancellationToken)
     {
-        if (offset >= total)
-        {
-            return [];
-        }
-
-        if (offset <= total / 2)
+        // Past the known end the page is read as asked: a total counted just before a commit that is not yet
+        // reflected in the generation (the bump follows the commit) must not hide the rows that now exist.
+        if (offset <= total / 2 || offset >= total)
         {
             return await source.Skip((int)offset).Take(size).Select(projection).ToListAsync(cancellationToken);
         }

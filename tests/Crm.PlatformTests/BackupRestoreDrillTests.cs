@@ -38,7 +38,7 @@ public sealed class BackupRestoreDrillTests(PlatformRun run, ITestOutputHelper o
         var caseRecord = await admin.SendAsync(HttpMethod.Post, "/api/v1/cases", new { subject = $"Drill case {tag}", status = "New", priority = "High", account_id = accountId }, HttpStatusCode.Created);
         var caseId = caseRecord["id"]!.GetValue<string>();
 
-        var backup = await CrmCommandAsync("backup");
+        var backup = await run.CrmAsync("backup");
         backup.ExitCode.ShouldBe(0, backup.Output);
         output.WriteLine(backup.Output.Trim());
 
@@ -67,9 +67,9 @@ public sealed class BackupRestoreDrillTests(PlatformRun run, ITestOutputHelper o
         await run.WaitUntilGoneAsync(processes, Stopwatch.StartNew(), TimeSpan.FromSeconds(60));
 
         var rto = Stopwatch.StartNew();
-        var refused = await CrmCommandAsync("restore", "--to");
+        var refused = await run.CrmAsync("restore", "--to");
         refused.ExitCode.ShouldBe(2, "a restore without its moment is a usage error");
-        var restore = await CrmCommandAsync("restore", "--to", moment.ToString("yyyy-MM-dd HH:mm:ss.fff+00:00", System.Globalization.CultureInfo.InvariantCulture));
+        var restore = await run.CrmAsync("restore", "--to", moment.ToString("yyyy-MM-dd HH:mm:ss.fff+00:00", System.Globalization.CultureInfo.InvariantCulture));
         restore.ExitCode.ShouldBe(0, restore.Output);
         await run.StartAsync();
         await run.Current.WaitForSummaryAsync(PlatformRun.StartTimeout);
@@ -120,24 +120,6 @@ public sealed class BackupRestoreDrillTests(PlatformRun run, ITestOutputHelper o
     {
         var wal = await ScalarTextAsync("SELECT pg_walfile_name(pg_switch_wal())");
         await UntilAsync(async () => string.CompareOrdinal(await ScalarTextAsync("SELECT coalesce(last_archived_wal, '') FROM pg_stat_archiver"), wal) >= 0 ? new JsonObject() : null, $"WAL {wal} archived");
-    }
-
-    private async Task<(int ExitCode, string Output)> CrmCommandAsync(params string[] args)
-    {
-        var dll = Path.Combine(run.RepoRoot, "Crm.AppHost", "bin", AppHostProcess.Configuration, "net10.0", "Crm.AppHost.dll");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = run.RepoRoot };
-        psi.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        psi.Environment["CRM_DATA_DIR"] = run.DataDir;
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     private async Task<T> UntilAsync<T>(Func<Task<T?>> attempt, string what)

@@ -34,6 +34,8 @@ public sealed class CrmSession : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path, CancellationToken ct = default) => _http.GetAsync(path, ct);
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
     public async Task<JsonNode> SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected, string? traceParent = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };

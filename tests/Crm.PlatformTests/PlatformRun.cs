@@ -66,6 +66,8 @@ public sealed class PlatformRun : IAsyncLifetime
             ["CRM_DASHBOARD_PORT"] = DashboardPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CRM_ADMIN_EMAIL"] = AdminEmail,
             ["CRM_ADMIN_PASSWORD"] = AdminPassword,
+            // Two Sales replicas: the rolling redeploy step replaces them one at a time.
+            ["CRM_REPLICAS"] = "sales=2",
         };
         if (dashboardApiKey is not null)
         {
@@ -74,6 +76,24 @@ public sealed class PlatformRun : IAsyncLifetime
 
         Current = await AppHostProcess.StartAsync(RepoRoot, settings);
         return Current;
+    }
+
+    /// <summary><c>./crm &lt;args&gt;</c> against this run's data dir, as an operator types it: its exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> CrmAsync(params string[] args)
+    {
+        var psi = new ProcessStartInfo(Path.Combine(RepoRoot, "crm")) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot };
+        foreach (var arg in args)
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        psi.Environment["CRM_DATA_DIR"] = DataDir;
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     /// <summary>Every process of the current run, as it is now.</summary>

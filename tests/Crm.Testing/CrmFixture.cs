@@ -98,6 +98,9 @@ public sealed class CrmFixture : IAsyncLifetime
     public string ServiceUrl(string name) =>
         Crm.GetResources(name)[0].Endpoint ?? throw new InvalidOperationException($"{name} has no endpoint.");
 
+    /// <summary>The key the AppHost gave the replicas for their control API (rolling redeploys).</summary>
+    public string ReplicaControlKey => Crm.ControlKey;
+
     /// <summary>Stops the resource for good (until <see cref="StartResourceAsync"/>): no restart.</summary>
     public Task StopResourceAsync(string name) => Crm.StopResourceAsync(name);
 

@@ -55,7 +55,9 @@ public static class ContractGenerator
             }
         }
 
-        var unpaid = behind && ended.Count > 0 ? Math.Min(ended.Count, f.Random.Int(1, 2)) : 0;
+        // Behind means the last one or two ended periods unpaid, never all of them when there are several: a client
+        // behind has paid before, and every contract with a history shows payments.
+        var unpaid = behind && ended.Count > 0 ? Math.Min(Math.Max(ended.Count - 1, 1), f.Random.Int(1, 2)) : 0;
         var method = f.Random.WeightedRandom(["Bank Transfer", "Stripe"], [0.6f, 0.4f]);
         var payments = ended.Take(ended.Count - unpaid)
             .Select(p => new ServicePaymentPlan(p.Start, p.End, p.Start.AddDays(f.Random.Int(0, 6)), method))
