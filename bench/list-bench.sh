@@ -28,6 +28,9 @@ DATA="$(mktemp -d "/tmp/crm-bench-$LIST-XXXXXX")"
 chmod 755 "$DATA"
 export CRM_DATA_DIR="$DATA" CRM_HTTP_PORT="${CRM_HTTP_PORT:-18180}" CRM_HTTPS_PORT="${CRM_HTTPS_PORT:-0}" CRM_DASHBOARD_PORT="${CRM_DASHBOARD_PORT:-18990}"
 export CRM_ADMIN_EMAIL=bench@crm.local CRM_ADMIN_PASSWORD=Bench2Crm-password
+# A throw-away run: no WAL archiving or first full backup competing for the cores while a list is measured;
+# bench/restore.sh measures with backups on, as ./crm run keeps them.
+if [ "$LIST" = restore ]; then export CRM_BACKUPS=on; else export CRM_BACKUPS="${CRM_BACKUPS:-off}"; fi
 # Traces as production keeps them: a sample (1 in 100 requests, with every span of those), not every span of
 # every request shipped to the development dashboard on the same two cores. The services inherit these
 # standard OpenTelemetry settings; BENCH_TRACE_SAMPLE=1 measures with every trace.

@@ -84,6 +84,11 @@ public static class QueryableListExtensions
     private static async Task<IReadOnlyList<TResult>> PageOfKnownTotalAsync<T, TResult>(
         IQueryable<T> source, long offset, int size, int total, Expression<Func<T, TResult>> projection, CancellationToken cancellationToken)
     {
+        if (offset > int.MaxValue)
+        {
+            return []; // past the end of any list, and past what Skip takes
+        }
+
         // Past the known end the page is read as asked: a total counted just before a commit that is not yet
         // reflected in the generation (the bump follows the commit) must not hide the rows that now exist.
         if (offset <= total / 2 || offset >= total)
