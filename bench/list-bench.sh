@@ -106,6 +106,45 @@ done
 say "events published and consumed $(($(date +%s) - drained_at)) s after the seed"
 }
 
+# CPU seconds used so far by each part of the run (from /proc), and by the whole machine: diffed around a
+# measurement, it says where each request's CPU goes, which latency on two shared cores follows.
+cpu_snapshot() {
+python3 - "$DATA" <<'PY'
+import json, os, sys
+data = sys.argv[1]
+tick = os.sysconf("SC_CLK_TCK")
+parts = {"gateway": "Crm.Gateway", "sales": "Crm.Sales", "identity": "Crm.Identity", "billing": "Crm.Billing",
+         "activities": "Crm.Activities", "load driver": "Crm.LoadDriver", "postgres": "postgres", "redis": "redis-server",
+         "rabbitmq": "beam.smp", "apphost and dcp": "Crm.AppHost"}
+used = {k: 0.0 for k in parts}
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        cmd = open(f"/proc/{pid}/cmdline", "rb").read().replace(b"\0", b" ").decode(errors="replace")
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        continue
+    for name, marker in parts.items():
+        if marker in cmd or (name == "apphost and dcp" and "dcp" in cmd and "run-controllers" in cmd):
+            used[name] += (int(fields[11]) + int(fields[12])) / tick
+            break
+cpu = open("/proc/stat").readline().split()[1:]
+used["machine"] = (sum(map(int, cpu)) - int(cpu[3]) - int(cpu[4])) / tick
+print(json.dumps(used))
+PY
+}
+
+# Prints each part's CPU per request between two snapshots.
+cpu_report() {
+python3 - "$1" "$2" "$3" <<'PY'
+import json, sys
+before, after, requests = json.loads(sys.argv[1]), json.loads(sys.argv[2]), int(sys.argv[3])
+spent = {k: after[k] - before[k] for k in after}
+spent["other"] = spent["machine"] - sum(v for k, v in spent.items() if k != "machine")
+print(f"bench: CPU per request (ms, ~{requests} requests):", ", ".join(
+    f"{k} {1000 * v / requests:.2f}" for k, v in spent.items() if v > 0.005))
+PY
+}
+
 bench_run() {
 local URLS="$1" ROWS="$2"
 say "$(wc -l <"$URLS") distinct list requests, e.g. $(sed -n 7p "$URLS")"
@@ -113,8 +152,13 @@ say "$(wc -l <"$URLS") distinct list requests, e.g. $(sed -n 7p "$URLS")"
 bench_wait_for_events
 # --- through the gateway ---
 RESULTS="$WORK/results.jsonl"
+local cpu_before cpu_after
+cpu_before="$(cpu_snapshot)"
 dotnet tools/Crm.LoadDriver/bin/Release/net10.0/Crm.LoadDriver.dll -f "$URLS" -c "$CLIENTS" -d "$SECONDS_PER_RUN" -w 3 -l gateway \
   -H "Authorization: Bearer $token" -o "$RESULTS"
+cpu_after="$(cpu_snapshot)"
+# Requests in the whole window, the 3 s warm-up included (the driver counts only those after it).
+cpu_report "$cpu_before" "$cpu_after" "$(python3 -c 'import json,sys; print(round(next(j for j in map(json.loads, open(sys.argv[1])) if j["Label"] == "gateway")["Rps"] * (float(sys.argv[2]) + 3)))' "$RESULTS" "$SECONDS_PER_RUN")"
 
 # --- the SQL the Sales service runs for each request -------------------------------------------
 # log_statement=all only while each request is replayed once; the statements on the sales database that
@@ -218,7 +262,8 @@ PY
 say "SQL written to bench/sql/$LIST-list.sql"
 
 # --- the same SQL straight against PostgreSQL ----------------------------------------------------
-# Npgsql runs unprepared statements over the extended protocol: -M extended does the same.
+# Npgsql runs unprepared statements over the extended protocol: -M extended does the same. (Auto-prepared, the
+# list queries got generic plans after five runs and cost PostgreSQL five times the CPU: measured, not kept.)
 SCRIPTS=()
 for f in "$WORK"/tx*.sql; do SCRIPTS+=(-f "$f"); done
 "$PGBENCH" -n -M extended -c "$CLIENTS" -j 2 -T 3 "${SCRIPTS[@]}" sales >"$WORK/pgbench.out" 2>&1 || { cat "$WORK/pgbench.out"; exit 1; } # warm-up
