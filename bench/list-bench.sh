@@ -145,6 +145,18 @@ print(f"bench: CPU per request (ms, ~{requests} requests):", ", ".join(
 PY
 }
 
+# CLIENTS closed-loop clients for SECONDS_PER_RUN (after a 3 s warm-up) over the URLs in $1, round-robin, through the
+# gateway (tools/Crm.LoadDriver); the latencies go to $2, and each part's CPU per request is printed.
+bench_gateway_load() {
+local urls="$1" results="$2" cpu_before cpu_after
+cpu_before="$(cpu_snapshot)"
+dotnet tools/Crm.LoadDriver/bin/Release/net10.0/Crm.LoadDriver.dll -f "$urls" -c "$CLIENTS" -d "$SECONDS_PER_RUN" -w 3 -l gateway \
+  -H "Authorization: Bearer $token" -o "$results"
+cpu_after="$(cpu_snapshot)"
+# Requests in the whole window, the 3 s warm-up included (the driver counts only those after it).
+cpu_report "$cpu_before" "$cpu_after" "$(python3 -c 'import json,sys; print(round(next(j for j in map(json.loads, open(sys.argv[1])) if j["Label"] == "gateway")["Rps"] * (float(sys.argv[2]) + 3)))' "$results" "$SECONDS_PER_RUN")"
+}
+
 bench_run() {
 local URLS="$1" ROWS="$2"
 say "$(wc -l <"$URLS") distinct list requests, e.g. $(sed -n 7p "$URLS")"
@@ -152,13 +164,7 @@ say "$(wc -l <"$URLS") distinct list requests, e.g. $(sed -n 7p "$URLS")"
 bench_wait_for_events
 # --- through the gateway ---
 RESULTS="$WORK/results.jsonl"
-local cpu_before cpu_after
-cpu_before="$(cpu_snapshot)"
-dotnet tools/Crm.LoadDriver/bin/Release/net10.0/Crm.LoadDriver.dll -f "$URLS" -c "$CLIENTS" -d "$SECONDS_PER_RUN" -w 3 -l gateway \
-  -H "Authorization: Bearer $token" -o "$RESULTS"
-cpu_after="$(cpu_snapshot)"
-# Requests in the whole window, the 3 s warm-up included (the driver counts only those after it).
-cpu_report "$cpu_before" "$cpu_after" "$(python3 -c 'import json,sys; print(round(next(j for j in map(json.loads, open(sys.argv[1])) if j["Label"] == "gateway")["Rps"] * (float(sys.argv[2]) + 3)))' "$RESULTS" "$SECONDS_PER_RUN")"
+bench_gateway_load "$URLS" "$RESULTS"
 
 # --- the SQL the Sales service runs for each request -------------------------------------------
 # log_statement=all only while each request is replayed once; the statements on the sales database that

@@ -48,8 +48,8 @@ print(", ".join(g["type"] + " " + str(g["total"]) for g in a["groups"]), "partia
 
 # --- 2. through the gateway ----------------------------------------------------------------------
 RESULTS="$WORK/results.jsonl"
-dotnet tools/Crm.LoadDriver/bin/Release/net10.0/Crm.LoadDriver.dll -f "$URLS" -c "$CLIENTS" -d "$SECONDS_PER_RUN" -w 3 -l gateway \
-  -H "Authorization: Bearer $token" -o "$RESULTS"
+bench_wait_for_events
+bench_gateway_load "$URLS" "$RESULTS"
 
 python3 - "$RESULTS" "$SECONDS_PER_RUN" "$CLIENTS" "$ACCOUNTS" <<'PY'
 import json, sys

@@ -41,9 +41,10 @@ public sealed class ServiceReleases(string dataDir)
         return link;
     }
 
-    /// <summary>A new directory for a build of <paramref name="service"/>, named by the moment.</summary>
+    /// <summary>A new directory for a build of <paramref name="service"/>: named by the moment (so names sort by age), and unique.</summary>
     public string NewReleaseDirectory(string service, DateTimeOffset now) =>
-        Path.Combine(Directory(service), now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        Path.Combine(Directory(service), now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture)
+            + "-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3)));
 
     /// <summary>Deletes release directories older than the <see cref="Kept"/> newest, never the one in use.</summary>
     public void Prune(string service, string programName)
