@@ -6,6 +6,9 @@ namespace Crm.ServiceDefaults.Search;
 /// <summary>Runs the asked types' queries against the service's own tables in one round trip.</summary>
 public static class SearchRunner
 {
+    /// <summary>The shortest term whose statements are prepared: pg_trgm's trigrams need three characters.</summary>
+    public const int PreparedMinLength = 3;
+
     public static async Task<List<SearchGroup>> RunAsync(
         DbContext db, IReadOnlyList<SearchSource> sources, SearchRequest request, CancellationToken cancellationToken)
     {
@@ -31,6 +34,16 @@ public static class SearchRunner
                 command.Parameters.AddWithValue("word_start", term.WordStart);
                 command.Parameters.AddWithValue("limit", request.Limit);
                 batch.BatchCommands.Add(command);
+            }
+
+            // Parsing and planning the rank-and-match statements cost PostgreSQL more than running them (measured:
+            // 1.4 ms against 1.2 per statement). Prepared once per connection, they are parsed once, and after five
+            // runs PostgreSQL may keep a generic plan: sound when the trigram index serves the pattern whatever its
+            // value (three characters or more). A shorter term is never prepared: no trigram in it, the plan
+            // depends on the value.
+            if (term.Text.Length >= PreparedMinLength)
+            {
+                await batch.PrepareAsync(cancellationToken);
             }
 
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);

@@ -40,6 +40,34 @@ public sealed class SearchApiTests(CrmFixture fixture) : IClassFixture<CrmFixtur
     }
 
     [Fact]
+    public async Task Searches_repeated_past_the_point_where_postgres_keeps_a_plan_still_find_each_record()
+    {
+        // A term of three characters or more runs prepared statements (SearchRunner), and after five runs on a
+        // connection PostgreSQL may switch to a generic plan: every answer after that must be as exact as before.
+        var client = await UserClientAsync();
+        var tokens = Enumerable.Range(0, 3).Select(_ => SearchTokens.Word()).ToList();
+        var ids = new List<string>();
+        foreach (var token in tokens)
+        {
+            ids.Add(await AccountAsync(client, token));
+        }
+
+        for (var i = 0; i < 24; i++)
+        {
+            var n = i % tokens.Count;
+            var answer = i % 2 == 0
+                ? await client.SearchAsync(tokens[n].ToLowerInvariant(), "Account")
+                : await client.SearchAsync(SearchTokens.WithTypo(tokens[n], 4));
+            answer.Ids("Account").ShouldContain(ids[n], $"search {i} for {tokens[n]}");
+            answer.Ids("Account").ShouldNotContain(ids[(n + 1) % tokens.Count]);
+            if (i % 2 == 0)
+            {
+                answer.Ids("Account").First().ShouldBe(ids[n]);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Emails_phones_and_websites_are_matched()
     {
         var client = await UserClientAsync();
