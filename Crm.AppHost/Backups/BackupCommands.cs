@@ -127,7 +127,7 @@ public static class BackupCommands
         }
 
         var pid = Path.Combine(server.PgData, "postmaster.pid");
-        if (File.Exists(pid) && int.TryParse(File.ReadLines(pid).FirstOrDefault(), out var postmaster) && IsAlive(postmaster))
+        if (File.Exists(pid) && int.TryParse(File.ReadLines(pid).FirstOrDefault(), out var postmaster) && RunState.IsAlive(postmaster))
         {
             why = $"PostgreSQL pid {postmaster}";
             return true;
@@ -135,19 +135,6 @@ public static class BackupCommands
 
         why = "";
         return false;
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static string Size(long bytes) => bytes switch

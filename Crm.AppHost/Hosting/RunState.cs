@@ -46,19 +46,20 @@ public sealed record RunState(
     /// <summary>The run of <paramref name="dataDir"/> while its AppHost lives, else null (none, or a leftover of a killed one).</summary>
     public static RunState? Alive(string dataDir)
     {
-        if (Read(PathIn(dataDir)) is not { } run)
-        {
-            return null;
-        }
+        return Read(PathIn(dataDir)) is { } run && IsAlive(run.AppHostPid) ? run : null;
+    }
 
+    /// <summary>Whether a process with this pid runs now.</summary>
+    public static bool IsAlive(int pid)
+    {
         try
         {
-            using var process = System.Diagnostics.Process.GetProcessById(run.AppHostPid);
-            return process.HasExited ? null : run;
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
         }
         catch (ArgumentException)
         {
-            return null;
+            return false;
         }
     }
 
