@@ -40,8 +40,8 @@ python3 -c "import sys; print('startup: all resources healthy after %.1f s' % (f
 # The AppHost's ResourceStateLogger lines: "+<seconds>s <resource> <state>/<health>".
 grep -oE '\+[0-9.]+s [a-z0-9-]+ [A-Za-z]+/[A-Za-z-]+' "$LOG" | sed 's/^/  /' || true
 
-identity="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["services"]["identity"][0])' "$DATA/endpoints.json")"
-token="$(curl -s "$identity/api/v1/auth/login" -H 'content-type: application/json' \
+gateway="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["gateway"])' "$DATA/endpoints.json")"
+token="$(curl -s "$gateway/api/v1/auth/login" -H 'content-type: application/json' \
   -d "{\"email\":\"$CRM_ADMIN_EMAIL\",\"password\":\"$CRM_ADMIN_PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 
 # Memory: the AppHost, and DCP (started detached, watching the AppHost's pid) with every resource under it, PSS per group.

@@ -59,9 +59,13 @@ public static class CrmServicesBuilderExtensions
             project.WithEnvironment("Crm__ControlKey", controlKeyParameter);
         }
 
+        // The gateway is Identity's confidential OAuth client; its secret is made afresh for every run.
+        builder.Configuration["Parameters:gateway-client-secret"] = Secrets.GenerateToken();
+        var gatewayClientSecret = builder.AddParameter("gateway-client-secret", secret: true);
         foreach (var project in replicas["identity"])
         {
             project
+                .WithEnvironment("Identity__GatewayClientSecret", gatewayClientSecret)
                 .WithEnvironment("Crm__AdminEmail", settings.AdminEmail)
                 .WithEnvironment("Crm__AdminPassword", adminPassword);
             // Identity publishes the first admin as it starts: the consumers' queues must be bound by then.
@@ -73,6 +77,7 @@ public static class CrmServicesBuilderExtensions
 
         var gateway = builder.AddService<Projects.Crm_Gateway>("gateway", settings, "gateway", settings.HttpPort)
             .WithEnvironment("Gateway__SpaRoot", Path.Combine(settings.RepoRoot, "web", "dist"))
+            .WithEnvironment("Gateway__ClientSecret", gatewayClientSecret)
             .WithReference(redis)
             .WaitFor(redis)
             .WithHttpHealthCheck("/health");

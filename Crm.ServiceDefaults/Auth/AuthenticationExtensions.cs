@@ -32,7 +32,7 @@ public static class AuthenticationExtensions
                 options.RefreshOnIssuerKeyNotFound = true;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = CrmClaims.Issuer,
+                    ValidIssuer = TokenIssuer.From(builder.Configuration).AbsoluteUri,
                     ValidAudience = CrmClaims.Audience,
                     ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
                     NameClaimType = CrmClaims.Subject,

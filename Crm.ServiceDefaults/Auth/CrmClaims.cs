@@ -3,7 +3,6 @@ namespace Crm.ServiceDefaults.Auth;
 /// <summary>Claim names and token parameters shared by the issuer (Identity) and every validator.</summary>
 public static class CrmClaims
 {
-    public const string Issuer = "crm-identity";
     public const string Audience = "crm";
     public const string Subject = "sub";
     public const string Email = "email";

@@ -8,6 +8,9 @@ public sealed class GatewayOptions
     /// <summary>Folder of the built SPA; unset means <c>&lt;repo&gt;/web/dist</c>.</summary>
     public string? SpaRoot { get; set; }
 
+    /// <summary>The gateway's secret as Identity's confidential client (<c>crm-gateway</c>); the AppHost sets it.</summary>
+    public string? ClientSecret { get; set; }
+
     public LoginRateLimitOptions LoginRateLimit { get; set; } = new();
 
     /// <summary>The HTTPS port plain HTTP is redirected to; unset: the gateway serves HTTP only.</summary>

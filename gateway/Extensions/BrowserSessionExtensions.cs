@@ -11,7 +11,6 @@ public static class BrowserSessionExtensions
         services.AddSingleton<SessionRefresher>();
         services.AddHttpClient();
         services.AddSingleton<IdentityTokenClient>();
-        services.AddSingleton<LoginResponseTransform>();
         services.AddSingleton<LogoutResponseTransform>();
         services.AddLoginRateLimiting();
         return services;

@@ -5,11 +5,10 @@ using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Crm.Gateway.Proxy;
 
-/// <summary>What the gateway changes on every forwarded request and answer, and the login and logout routes' own steps.</summary>
-public sealed class GatewayTransforms(LoginResponseTransform login, LogoutResponseTransform logout) : ITransformProvider
+/// <summary>What the gateway changes on every forwarded request and answer, and the logout route's own step.</summary>
+public sealed class GatewayTransforms(LogoutResponseTransform logout) : ITransformProvider
 {
     /// <summary>Route ids in appsettings.json's <c>ReverseProxy:Routes</c>.</summary>
-    public const string LoginRoute = "identity-login";
     public const string LogoutRoute = "identity-logout";
 
     public void ValidateRoute(TransformRouteValidationContext context)
@@ -27,14 +26,9 @@ public sealed class GatewayTransforms(LoginResponseTransform login, LogoutRespon
         // The gateway does not advertise server software, nor pass the services' on.
         context.AddResponseHeaderRemove(HeaderNames.Server, ResponseCondition.Always);
 
-        switch (context.Route.RouteId)
+        if (context.Route.RouteId == LogoutRoute)
         {
-            case LoginRoute:
-                context.AddResponseTransform(login.ApplyAsync);
-                break;
-            case LogoutRoute:
-                context.AddResponseTransform(logout.ApplyAsync);
-                break;
+            context.AddResponseTransform(logout.ApplyAsync);
         }
     }
 }

@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace Crm.Gateway.Sessions;
 
-/// <summary>The two fields of the login body the gateway itself cares about.</summary>
-public sealed record LoginRequest(string? Email, bool RememberMe)
+/// <summary>The login body (<c>POST /api/v1/auth/login</c>), read once before the rate limiter counts it.</summary>
+public sealed record LoginRequest(string? Email, bool RememberMe, string? Password = null, string? Otp = null, string? RecoveryCode = null)
 {
     /// <summary>The login body <see cref="LoginBodyMiddleware"/> read; null for any other request.</summary>
     public static LoginRequest? Of(HttpContext context) => context.Items[typeof(LoginRequest)] as LoginRequest;
@@ -19,17 +19,17 @@ public sealed record LoginRequest(string? Email, bool RememberMe)
             }
 
             var root = document.RootElement;
-            var email = root.TryGetProperty("email", out var e) && e.ValueKind == JsonValueKind.String
-                ? e.GetString()?.Trim().ToLowerInvariant()
-                : null;
             var remember = root.TryGetProperty("remember_me", out var r) && r.ValueKind == JsonValueKind.True;
-            return new(email, remember);
+            return new(Text(root, "email")?.Trim().ToLowerInvariant(), remember, Text(root, "password"), Text(root, "otp"), Text(root, "recovery_code"));
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Identity answers the bad body with 400; the gateway only needs to not fall over (an
-            // unpaired surrogate in the e-mail throws InvalidOperationException from GetString).
+            // Answered as missing fields; the gateway only needs to not fall over (an unpaired surrogate in the
+            // e-mail throws InvalidOperationException from GetString).
             return new(null, false);
         }
     }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -61,7 +61,7 @@ public sealed class SessionRefresher(SessionStore store, IdentityTokenClient ide
         var outcome = await identity.RefreshAsync(current.RefreshToken, context);
         switch (outcome.Status)
         {
-            case RefreshStatus.Refreshed:
+            case TokenStatus.Issued:
                 var renewed = current.With(outcome.Tokens!);
                 await store.SaveAsync(id, renewed);
                 if (renewed.RememberMe)
@@ -71,7 +71,7 @@ public sealed class SessionRefresher(SessionStore store, IdentityTokenClient ide
                 }
 
                 return renewed;
-            case RefreshStatus.Rejected:
+            case TokenStatus.Rejected:
                 await store.DeleteAsync(id);
                 return null;
             default:

@@ -8,8 +8,10 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+// The discovery document names the public addresses the gateway forwarded from.
+app.UseForwardedHeaders();
 app.MapDefaultEndpoints();
-app.MapDiscoveryApi();
+app.MapTokenApi();
 app.MapAuthApi();
 app.MapUsersApi();
 app.MapDirectorySourcesApi();

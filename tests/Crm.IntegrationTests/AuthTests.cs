@@ -51,35 +51,78 @@ public sealed class AuthTests(CrmFixture fixture) : IClassFixture<CrmFixture>
     {
         var user = await TestUsers.CreateAsync(fixture);
         // Straight to Identity: the gateway's login rate limit would answer 429 before the lockout shows.
-        var identity = fixture.ServiceClient("identity");
         for (var i = 0; i < 5; i++)
         {
-            (await identity.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = "Wrong12345" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            var wrong = await fixture.PasswordGrantAsync(user.Email, "Wrong12345");
+            wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await wrong.ReadJsonAsync()).Error().ShouldBe("invalid_grant");
         }
 
-        var locked = await identity.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password });
+        var locked = await fixture.PasswordGrantAsync(user.Email, user.Password);
 
-        locked.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await locked.ReadJsonAsync()).Str("detail").ShouldBe("Invalid email or password.");
+        locked.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var answer = await locked.ReadJsonAsync();
+        answer.Error().ShouldBe("invalid_grant");
+        answer.Str("error_description").ShouldBe("Invalid email or password.");
     }
 
     [Fact]
     public async Task Refresh_tokens_rotate_and_a_reused_one_ends_the_session()
     {
         var user = await TestUsers.CreateAsync(fixture);
-        var identity = fixture.ServiceClient("identity");
-        var login = await (await identity.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password })).ReadJsonAsync();
+        var login = await (await fixture.PasswordGrantAsync(user.Email, user.Password)).ReadJsonAsync();
         var first = login.Str("refresh_token");
 
-        var refreshed = await identity.PostJsonAsync("/api/v1/auth/refresh", new { refresh_token = first });
+        var refreshed = await fixture.RefreshGrantAsync(first);
         refreshed.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var second = (await refreshed.ReadJsonAsync()).Str("refresh_token");
+        var renewed = await refreshed.ReadJsonAsync();
+        var second = renewed.Str("refresh_token");
         second.ShouldNotBe(first);
+        (await fixture.CreateClient().WithBearer(renewed.Str("access_token")).GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await identity.PostJsonAsync("/api/v1/auth/refresh", new { refresh_token = first })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await identity.PostJsonAsync("/api/v1/auth/refresh", new { refresh_token = second })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        var me = await fixture.CreateClient().WithBearer(login.Str("token")).GetAsync("/api/v1/auth/me");
-        me.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        // The spent token comes back: someone holds a copy, so the whole session ends.
+        var replayed = await fixture.RefreshGrantAsync(first);
+        replayed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await replayed.ReadJsonAsync()).Error().ShouldBe("invalid_grant");
+        (await fixture.RefreshGrantAsync(second)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await fixture.CreateClient().WithBearer(login.Str("access_token")).GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await fixture.CreateClient().WithBearer(renewed.Str("access_token")).GetAsync("/api/v1/accounts")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Revoking_a_refresh_token_at_the_revocation_endpoint_stops_it()
+    {
+        var user = await TestUsers.CreateAsync(fixture);
+        var refresh = (await (await fixture.PasswordGrantAsync(user.Email, user.Password)).ReadJsonAsync()).Str("refresh_token");
+
+        var revoked = await fixture.ServiceClient("identity").PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = refresh,
+            ["token_type_hint"] = "refresh_token",
+            ["client_id"] = "crm-gateway",
+            ["client_secret"] = fixture.GatewayClientSecret,
+        }));
+
+        revoked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await fixture.RefreshGrantAsync(refresh)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_token_endpoint_refuses_a_wrong_client_secret_and_the_password_grant_to_anyone_but_the_gateway()
+    {
+        var user = await TestUsers.CreateAsync(fixture);
+
+        var wrongSecret = await fixture.ServiceClient("identity").PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["username"] = user.Email,
+            ["password"] = user.Password,
+            ["client_id"] = "crm-gateway",
+            ["client_secret"] = "not-the-secret",
+        }));
+
+        wrongSecret.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await wrongSecret.ReadJsonAsync()).Error().ShouldBe("invalid_client");
     }
 
     [Fact]
@@ -132,22 +175,42 @@ public sealed class AuthTests(CrmFixture fixture) : IClassFixture<CrmFixture>
         var ok = await client.PostJsonAsync("/api/v1/auth/change-password", new { current_password = user.Password, new_password = "Changed2Crm" });
         ok.StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        var identity = fixture.ServiceClient("identity");
-        (await identity.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await identity.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = "Changed2Crm" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var gateway = fixture.CreateClient();
+        (await gateway.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await gateway.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = "Changed2Crm" })).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
-    public async Task Discovery_document_and_jwks_describe_the_signing_key()
+    public async Task The_discovery_document_at_the_gateway_names_the_public_endpoints_and_the_signing_key()
     {
-        var identity = fixture.ServiceClient("identity");
+        var gateway = fixture.CreateClient();
 
-        var discovery = await (await identity.GetAsync("/.well-known/openid-configuration")).ReadJsonAsync();
-        discovery.Str("issuer").ShouldBe("crm-identity");
-        var jwks = await (await identity.GetAsync(new Uri(discovery.Str("jwks_uri")).PathAndQuery)).ReadJsonAsync();
+        var discovery = await (await gateway.GetAsync("/.well-known/openid-configuration")).ReadJsonAsync();
+
+        var publicUrl = fixture.GatewayUrl.TrimEnd('/');
+        discovery.Str("issuer").ShouldBe(publicUrl + "/");
+        discovery.Str("token_endpoint").ShouldBe(publicUrl + "/connect/token");
+        discovery.Str("revocation_endpoint").ShouldBe(publicUrl + "/connect/revoke");
+        discovery["grant_types_supported"]!.AsArray().Select(g => (string?)g).ShouldContain("client_credentials");
+        var jwks = await (await gateway.GetAsync(new Uri(discovery.Str("jwks_uri")).PathAndQuery)).ReadJsonAsync();
         var key = jwks["keys"]!.AsArray().ShouldHaveSingleItem()!;
         key.Str("kty").ShouldBe("RSA");
         key.Str("alg").ShouldBe("RS256");
         key["d"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Access_tokens_are_signed_jwts_for_the_crm_audience_from_the_public_issuer()
+    {
+        var user = await TestUsers.CreateAsync(fixture);
+
+        var payload = Jwt.Payload(user.Token);
+
+        payload.Str("iss").ShouldBe(fixture.GatewayUrl.TrimEnd('/') + "/");
+        payload.Str("aud").ShouldBe("crm");
+        payload.Str("sub").ShouldBe(user.Id.ToString());
+        payload.Str("role").ShouldBe("User");
+        payload["jti"].ShouldNotBeNull();
+        payload["sid"].ShouldNotBeNull();
     }
 }

@@ -20,7 +20,6 @@ public sealed class IdempotencyTests(CrmFixture fixture) : IClassFixture<CrmFixt
     private static readonly HashSet<string> SessionCalls = new(StringComparer.Ordinal)
     {
         "/api/v1/auth/login",
-        "/api/v1/auth/refresh",
         "/api/v1/auth/logout",
         // Anonymous (the link's token is the credential): keys belong to a signed-in user.
         "/api/v1/auth/set-password",

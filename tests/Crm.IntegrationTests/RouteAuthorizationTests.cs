@@ -14,8 +14,6 @@ public sealed partial class RouteAuthorizationTests(CrmFixture fixture) : IClass
 {
     private static readonly HashSet<string> Anonymous = new(StringComparer.Ordinal)
     {
-        "POST /api/v1/auth/login",
-        "POST /api/v1/auth/refresh",
         "POST /api/v1/auth/set-password",
     };
 
@@ -53,6 +51,25 @@ public sealed partial class RouteAuthorizationTests(CrmFixture fixture) : IClass
         }
 
         failures.ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// Identity's OAuth endpoints (OpenIddict's, not in the OpenAPI document): without client credentials, nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("/connect/token", "grant_type=client_credentials")]
+    [InlineData("/connect/token", "grant_type=password&username=a%40b.c&password=x")]
+    [InlineData("/connect/token", "grant_type=refresh_token&refresh_token=x")]
+    [InlineData("/connect/revoke", "token=x")]
+    public async Task The_oauth_endpoints_refuse_a_caller_without_client_credentials(string path, string form)
+    {
+        foreach (var client in new[] { fixture.ServiceClient("identity"), fixture.CreateClient() })
+        {
+            var response = await client.PostAsync(path, new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+            ((int)response.StatusCode).ShouldBeOneOf(400, 401);
+            ((string?)(await response.ReadJsonAsync())["error"]).ShouldBeOneOf("invalid_client", "invalid_request");
+        }
     }
 
     /// <summary>Routes the gateway answers itself (global search fans out to the services' internal routes).</summary>

@@ -22,7 +22,7 @@ public static class TestUsers
         var body = await created.ReadJsonAsync();
         await SetPasswordAsync(fixture, body.Str("set_password_url"), Password);
         // Straight to Identity so that creating many users does not trip the gateway's login rate limit.
-        var token = await LoginTokenAsync(fixture.ServiceClient("identity"), email, Password);
+        var token = await (await fixture.PasswordGrantAsync(email, Password)).AccessTokenAsync();
         return new TestUser(Guid.Parse(body.Str("id")), email, Password, token);
     }
 
@@ -74,10 +74,10 @@ public static class AdminToken
         {
             if (_cached is not { } cached || cached.Expires < DateTime.UtcNow.AddMinutes(2))
             {
-                var response = await fixture.ServiceClient("identity").PostJsonAsync("/api/v1/auth/login", new { email = fixture.AdminEmail, password = fixture.AdminPassword });
+                var response = await fixture.PasswordGrantAsync(fixture.AdminEmail, fixture.AdminPassword);
                 response.EnsureSuccessStatusCode();
                 var body = await response.ReadJsonAsync();
-                _cached = (body.Str("token"), DateTime.Parse(body.Str("expires_at"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
+                _cached = (body.Str("access_token"), DateTime.UtcNow.AddSeconds(body["expires_in"]!.GetValue<int>()));
             }
 
             return _cached.Value.Token;

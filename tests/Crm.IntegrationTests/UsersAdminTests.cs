@@ -33,7 +33,7 @@ public sealed class UsersAdminTests(CrmFixture fixture) : IClassFixture<CrmFixtu
         again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await again.ReadJsonAsync()).ErrorsFor("token").ShouldHaveSingleItem().ShouldContain("invalid or has expired");
 
-        (await TestUsers.LoginTokenAsync(fixture.ServiceClient("identity"), email, "Secret2Crm")).ShouldNotBeNullOrEmpty();
+        (await (await fixture.PasswordGrantAsync(email, "Secret2Crm")).AccessTokenAsync()).ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class UsersAdminTests(CrmFixture fixture) : IClassFixture<CrmFixtu
         deactivated.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await deactivated.ReadJsonAsync())["is_active"]!.GetValue<bool>().ShouldBeFalse();
         (await theirs.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        var login = await fixture.ServiceClient("identity").PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password });
+        var login = await fixture.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password });
         login.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await login.ReadJsonAsync()).Str("detail").ShouldBe("Invalid email or password.");
     }

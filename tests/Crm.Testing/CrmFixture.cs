@@ -101,6 +101,8 @@ public sealed class CrmFixture : IAsyncLifetime
     /// <summary>The key the AppHost gave the replicas for their control API (rolling redeploys).</summary>
     public string ReplicaControlKey => Crm.ControlKey;
 
+    public string GatewayClientSecret => Crm.GatewayClientSecret;
+
     /// <summary>Stops the resource for good (until <see cref="StartResourceAsync"/>): no restart.</summary>
     public Task StopResourceAsync(string name) => Crm.StopResourceAsync(name);
 

@@ -35,6 +35,10 @@ public sealed class RunningCrm(DistributedApplication app, string repoRoot, stri
     public string ControlKey => App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Parameters:control-key"]
         ?? throw new InvalidOperationException("The AppHost set no control-key parameter.");
 
+    /// <summary>The gateway's secret as Identity's OAuth client (the AppHost's <c>gateway-client-secret</c> parameter).</summary>
+    public string GatewayClientSecret => App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Parameters:gateway-client-secret"]
+        ?? throw new InvalidOperationException("The AppHost set no gateway-client-secret parameter.");
+
     public string GatewayHttpsUrl => App.GetEndpoint("gateway", "https").ToString().TrimEnd('/');
 
     /// <summary>identitydb, salesdb, billingdb, activitiesdb, postgres (its <c>postgres</c> database), redis, rabbitmq.</summary>

@@ -19,8 +19,6 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        api.MapPost("/login", LoginAsync).AllowAnonymous();
-        api.MapPost("/refresh", RefreshAsync).AllowAnonymous();
         api.MapPost("/set-password", SetPasswordAsync).AllowAnonymous();
         api.MapPost("/logout", LogoutAsync);
         api.MapGet("/me", MeAsync);
@@ -28,63 +26,11 @@ public static class AuthApi
         return app;
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, IdentityDbContext db, IPasswordHasher<User> hasher, SessionManager sessions, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors()
-            .Required("email", request.Email, "Email")
-            .Required("password", request.Password, "Password");
-        if (errors.HasErrors)
-        {
-            return errors.ToProblem();
-        }
-
-        var now = DbClock.UtcNow;
-        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == User.Normalize(request.Email!), cancellationToken);
-        if (user is null || !user.CanSignIn(now))
-        {
-            // Same work and the same answer whether the user exists, is locked or inactive.
-            hasher.VerifyHashedPassword(DummyUser, DummyHash, request.Password!);
-            return Unauthorized();
-        }
-
-        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash!, request.Password!);
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            user.RecordFailedLogin(now);
-            await db.SaveChangesAsync(cancellationToken);
-            return Unauthorized();
-        }
-
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            user.SetPasswordHash(hasher.HashPassword(user, request.Password!), now);
-        }
-
-        user.RecordSuccessfulLogin(now);
-        return TypedResults.Ok(await sessions.StartAsync(user, request.RememberMe ?? false, now, cancellationToken));
-    }
-
-    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> RefreshAsync(
-        RefreshRequest request, SessionManager sessions, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors().Required("refresh_token", request.RefreshToken, "Refresh token");
-        if (errors.HasErrors)
-        {
-            return errors.ToProblem();
-        }
-
-        var refreshed = await sessions.RefreshAsync(request.RefreshToken!, DbClock.UtcNow, cancellationToken);
-        return refreshed is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "The session has ended. Log in again.")
-            : TypedResults.Ok(refreshed);
-    }
-
     public static async Task<NoContent> LogoutAsync(ClaimsPrincipal principal, SessionManager sessions, TokenRevoker revoker, CancellationToken cancellationToken)
     {
-        if (Guid.TryParse(principal.FindFirstValue(CrmClaims.SessionId), out var sessionId))
+        if (principal.FindFirstValue(CrmClaims.SessionId) is { Length: > 0 } sessionId)
         {
-            await sessions.EndSessionAsync(sessionId, DbClock.UtcNow, cancellationToken);
+            await sessions.EndSessionAsync(sessionId, cancellationToken);
         }
 
         if (principal.FindFirstValue(CrmClaims.TokenId) is { } jti)
@@ -131,8 +77,7 @@ public static class AuthApi
         user.SetPasswordHash(hasher.HashPassword(user, request.NewPassword!), now);
         await db.SaveChangesAsync(cancellationToken);
         // Other devices signed in with the old password are signed out; this one stays.
-        Guid.TryParse(principal.FindFirstValue(CrmClaims.SessionId), out var current);
-        await sessions.EndUserSessionsAsync(user.Id, current, now, cancellationToken);
+        await sessions.EndUserSessionsAsync(user.Id, principal.FindFirstValue(CrmClaims.SessionId), cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -169,9 +114,7 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    private static ProblemHttpResult Unauthorized() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: InvalidLogin);
 
-    private static readonly User DummyUser = User.Create("nobody@crm.local", "x", "x", Roles.User, null, DateTime.UnixEpoch);
-    private static readonly string DummyHash = new PasswordHasher<User>().HashPassword(DummyUser, "not-a-real-password-1");
+    private static ProblemHttpResult Unauthorized() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "The session has ended. Log in again.");
 }

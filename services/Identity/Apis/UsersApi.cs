@@ -159,7 +159,7 @@ public static class UsersApi
         await db.SaveChangesAsync(cancellationToken);
         if (wasActive && !user.IsActive)
         {
-            await sessions.EndUserSessionsAsync(user.Id, null, now, cancellationToken);
+            await sessions.EndUserSessionsAsync(user.Id, null, cancellationToken);
             await revoker.RevokeUserAsync(user.Id, now);
         }
 

@@ -18,14 +18,14 @@ public static class Extensions
 
         builder.Services.Configure<SessionTokenOptions>(builder.Configuration.GetSection(SessionTokenOptions.Section));
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
-        builder.Services.AddSingleton<SigningKeyStore>();
-        builder.Services.AddSingleton<AccessTokenIssuer>();
+        builder.AddTokenServer();
         builder.Services.AddSingleton<TokenRevoker>();
+        builder.Services.AddScoped<CredentialCheck>();
         builder.Services.AddScoped<SessionManager>();
         builder.Services.AddScoped<PasswordLinks>();
         builder.Services.AddHostedService<FirstAdminSeeder>();
 
-        // Identity validates its own tokens with the keys it holds instead of fetching its own discovery document.
+        // Identity validates the tokens it signed with the keys it holds instead of fetching its own discovery document.
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalSigningKeyValidation>();
         return builder;
     }
@@ -36,7 +36,7 @@ public static class Extensions
         {
             options.MetadataAddress = null!;
             options.Authority = null;
-            options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.GetKeys();
+            options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.Keys.Signing;
         }
     }
 }

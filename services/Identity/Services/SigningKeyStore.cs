@@ -6,54 +6,48 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Crm.Identity.Services;
 
-/// <summary>Loads (or creates on first start) the RSA signing key from the database, once per process.</summary>
+/// <summary>
+/// The token server's RSA keys, loaded from the database (or created there on first start) once per process,
+/// before the server listens (<see cref="ServerKeysLoader"/>).
+/// </summary>
 public sealed class SigningKeyStore(IServiceScopeFactory scopes)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private IReadOnlyList<RsaSecurityKey>? _keys;
+    private ServerKeys? _keys;
 
-    /// <summary>All published keys, newest first; the first one signs.</summary>
-    public async Task<IReadOnlyList<RsaSecurityKey>> GetKeysAsync(CancellationToken cancellationToken = default)
-    {
-        if (_keys is not null)
-        {
-            return _keys;
-        }
+    public ServerKeys Keys => _keys ?? throw new InvalidOperationException("The token server's keys are not loaded yet.");
 
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return _keys ??= await LoadOrCreateAsync(cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public IReadOnlyList<RsaSecurityKey> GetKeys() => GetKeysAsync().GetAwaiter().GetResult();
-
-    private async Task<IReadOnlyList<RsaSecurityKey>> LoadOrCreateAsync(CancellationToken cancellationToken)
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-        var stored = await db.SigningKeys.OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id).ToListAsync(cancellationToken);
-        if (stored.Count == 0)
+        var stored = await ReadAsync(db, cancellationToken);
+        var missing = new[] { SigningKey.Signing, SigningKey.Encryption }.Where(use => stored.All(k => k.Use != use)).ToList();
+        if (missing.Count > 0)
         {
-            using var rsa = RSA.Create(2048);
-            db.SigningKeys.Add(new SigningKey
+            foreach (var use in missing)
             {
-                Id = Guid.NewGuid().ToString("N"),
-                RsaPrivateKey = Convert.ToBase64String(rsa.ExportPkcs8PrivateKey()),
-                CreatedAt = DateTime.UtcNow,
-            });
+                using var rsa = RSA.Create(2048);
+                db.SigningKeys.Add(new SigningKey
+                {
+                    Id = Guid.NewGuid().ToString("N"),
+                    RsaPrivateKey = Convert.ToBase64String(rsa.ExportPkcs8PrivateKey()),
+                    Use = use,
+                    CreatedAt = DateTime.UtcNow,
+                });
+            }
+
             await db.SaveChangesAsync(cancellationToken);
-            // Two replicas starting together may both create one; both are published, either signs.
-            stored = await db.SigningKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id).ToListAsync(cancellationToken);
+            // Two replicas starting together may both create one; every stored key is published or tried.
+            stored = await ReadAsync(db, cancellationToken);
         }
 
-        return stored.Select(ToSecurityKey).ToList();
+        _keys = new ServerKeys(
+            stored.Where(k => k.Use == SigningKey.Signing).Select(ToSecurityKey).ToList(),
+            stored.Where(k => k.Use == SigningKey.Encryption).Select(ToSecurityKey).ToList());
     }
+
+    private static Task<List<SigningKey>> ReadAsync(IdentityDbContext db, CancellationToken cancellationToken) =>
+        db.SigningKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id).ToListAsync(cancellationToken);
 
     private static RsaSecurityKey ToSecurityKey(SigningKey key)
     {
@@ -62,3 +56,6 @@ public sealed class SigningKeyStore(IServiceScopeFactory scopes)
         return new RsaSecurityKey(rsa) { KeyId = key.Id };
     }
 }
+
+/// <summary>Newest first: the first key of each list signs or encrypts, all of them verify or decrypt.</summary>
+public sealed record ServerKeys(IReadOnlyList<RsaSecurityKey> Signing, IReadOnlyList<RsaSecurityKey> Encryption);

@@ -30,27 +30,30 @@ public sealed class GatewayPoliciesTests
         CsrfPolicy.IsAllowed(method, header).ShouldBe(allowed);
 
     [Fact]
-    public void Login_answer_tokens_are_read_and_the_refresh_fields_are_marked_server_side()
+    public void Token_answers_are_read_with_lifetimes_counted_from_their_arrival()
     {
         var body = JsonNode.Parse("""
-            {"token":"a","expires_at":"2025-01-01T12:15:00Z","refresh_token":"r","refresh_expires_at":"2025-01-02T12:00:00Z",
+            {"access_token":"a","token_type":"Bearer","expires_in":900,"refresh_token":"r","refresh_token_expires_in":43200,
              "user":{"id":"u-1","email":"x@y.z"}}
             """)!.AsObject();
+        var now = new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
-        IssuedTokens.TryParse(body, out var tokens).ShouldBeTrue();
+        IssuedTokens.TryParse(body, now, out var tokens).ShouldBeTrue();
         tokens!.AccessToken.ShouldBe("a");
-        tokens.AccessExpiresAt.ShouldBe(new DateTimeOffset(2025, 1, 1, 12, 15, 0, TimeSpan.Zero));
-        tokens.RefreshExpiresAt.ShouldBe(new DateTimeOffset(2025, 1, 2, 12, 0, 0, TimeSpan.Zero));
+        tokens.RefreshToken.ShouldBe("r");
+        tokens.AccessExpiresAt.ShouldBe(now.AddMinutes(15));
+        tokens.RefreshExpiresAt.ShouldBe(now.AddHours(12));
         tokens.UserId.ShouldBe("u-1");
-        IssuedTokens.ServerSideFields.ShouldBe(["refresh_token", "refresh_expires_at"]);
     }
 
-    [Fact]
-    public void An_answer_without_a_refresh_token_is_not_a_session()
+    [Theory]
+    [InlineData("""{"access_token":"a","expires_in":900}""")]
+    [InlineData("""{"access_token":"a","expires_in":900,"refresh_token":"r"}""")]
+    [InlineData("""{"access_token":"a","expires_in":"900","refresh_token":"r","refresh_token_expires_in":60}""")]
+    [InlineData("""{"access_token":"","expires_in":900,"refresh_token":"r","refresh_token_expires_in":60}""")]
+    public void An_answer_without_a_usable_refresh_token_is_not_a_session(string json)
     {
-        var body = JsonNode.Parse("""{"token":"a","expires_at":"2025-01-01T12:15:00Z"}""")!.AsObject();
-
-        IssuedTokens.TryParse(body, out _).ShouldBeFalse();
+        IssuedTokens.TryParse(JsonNode.Parse(json)!.AsObject(), DateTimeOffset.UnixEpoch, out _).ShouldBeFalse();
     }
 
     [Theory]
@@ -64,6 +67,16 @@ public sealed class GatewayPoliciesTests
 
         login.Email.ShouldBe(email);
         login.RememberMe.ShouldBe(remember);
+    }
+
+    [Fact]
+    public void The_login_body_yields_the_password_and_second_factor_as_sent()
+    {
+        var login = LoginRequest.Parse(Encoding.UTF8.GetBytes("""{"email":"a@b.c","password":" p w ","otp":"123456","recovery_code":7}"""));
+
+        login.Password.ShouldBe(" p w ");
+        login.Otp.ShouldBe("123456");
+        login.RecoveryCode.ShouldBeNull();
     }
 
     [Fact]

@@ -9,23 +9,6 @@ public sealed class TokenRulesTests
     private static readonly DateTime Now = new(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc);
 
     [Fact]
-    public void A_refresh_token_works_until_it_is_replaced_revoked_or_expired()
-    {
-        var token = RefreshToken.Issue(Guid.NewGuid(), Guid.NewGuid(), "h1", false, Now, TimeSpan.FromHours(1));
-        token.IsUsable(Now).ShouldBeTrue();
-        token.IsUsable(Now.AddHours(2)).ShouldBeFalse();
-
-        var next = RefreshToken.Issue(token.UserId, token.SessionId, "h2", false, Now, TimeSpan.FromHours(1));
-        token.ReplaceWith(next, Now);
-        token.IsUsable(Now).ShouldBeFalse();
-        token.WasReplaced.ShouldBeTrue();
-
-        next.Revoke(Now);
-        next.IsUsable(Now).ShouldBeFalse();
-        next.WasReplaced.ShouldBeFalse();
-    }
-
-    [Fact]
     public void A_password_link_works_once_and_expires()
     {
         var link = PasswordToken.Issue(Guid.NewGuid(), "h", null, Now);

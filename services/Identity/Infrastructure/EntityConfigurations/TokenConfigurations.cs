@@ -4,18 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Crm.Identity.Infrastructure.EntityConfigurations;
 
-public sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
-{
-    public void Configure(EntityTypeBuilder<RefreshToken> builder)
-    {
-        builder.ToTable("refresh_tokens");
-        builder.HasKey(t => t.Id);
-        builder.HasOne<User>().WithMany().HasForeignKey(t => t.UserId);
-        builder.Property(t => t.Id).ValueGeneratedNever();
-        builder.HasIndex(t => t.TokenHash).IsUnique();
-    }
-}
-
 public sealed class PasswordTokenConfiguration : IEntityTypeConfiguration<PasswordToken>
 {
     public void Configure(EntityTypeBuilder<PasswordToken> builder)

@@ -47,8 +47,9 @@ type WithOptionalRole<T> = Omit<T, 'role'> & { role?: Role }
 
 /** GET /auth/me, and the `user` of the login answer. */
 export type CurrentUser = WithRole<Wire<IdentitySchemas['UserSummary']>>
-export type LoginRequest = WireBody<IdentitySchemas['LoginRequest']> & { email: string; password: string }
-export type LoginResponse = Omit<Wire<IdentitySchemas['TokenResponse']>, 'user'> & { user: CurrentUser }
+/** The gateway answers login itself (Identity's token endpoint behind it), so these follow API.md, not an OpenAPI document. */
+export type LoginRequest = { email: string; password: string; remember_me?: boolean }
+export type LoginResponse = { token: string; expires_at: string; remember_me: boolean; user: CurrentUser }
 export type SetPasswordRequest = WireBody<IdentitySchemas['SetPasswordRequest']> & { token: string; new_password: string }
 export type ChangePasswordRequest = WireBody<IdentitySchemas['ChangePasswordRequest']> & { current_password: string; new_password: string }
 

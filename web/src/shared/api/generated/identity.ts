@@ -268,54 +268,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["LoginRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TokenResponse"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -378,54 +330,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/refresh": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RefreshRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TokenResponse"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -573,11 +477,6 @@ export interface components {
             title?: null | string;
             type?: null | string;
         };
-        LoginRequest: {
-            email: null | string;
-            password: null | string;
-            remember_me: null | boolean;
-        };
         PagedResultOfUserResponse: {
             items: components["schemas"]["UserResponse"][];
             /** Format: int32 */
@@ -587,9 +486,6 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
-        RefreshRequest: {
-            refresh_token: null | string;
-        };
         SetPasswordLinkResponse: {
             /** Format: date-time */
             expires_at: string;
@@ -598,16 +494,6 @@ export interface components {
         SetPasswordRequest: {
             new_password: null | string;
             token: null | string;
-        };
-        TokenResponse: {
-            /** Format: date-time */
-            expires_at: string;
-            /** Format: date-time */
-            refresh_expires_at: string;
-            refresh_token: string;
-            remember_me: boolean;
-            token: string;
-            user: components["schemas"]["UserSummary"];
         };
         UpdateUserRequest: {
             first_name: null | string;

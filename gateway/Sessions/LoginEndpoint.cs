@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using Crm.Gateway.Problems;
+using Crm.ServiceDefaults.Http;
+using StackExchange.Redis;
+
+namespace Crm.Gateway.Sessions;
+
+/// <summary>
+/// <c>POST /api/v1/auth/login</c> (API.md): the gateway, Identity's confidential client, exchanges the credentials
+/// at <c>/connect/token</c>. The refresh token stays in Redis; the caller gets the access token, the user and the
+/// <c>crm_session</c> cookie.
+/// </summary>
+public static class LoginEndpoint
+{
+    public const string InvalidLogin = "Invalid email or password.";
+
+    public static async Task<IResult> HandleAsync(HttpContext context, IdentityTokenClient identity, SessionStore store, ILogger<IdentityTokenClient> logger)
+    {
+        // Read (and size-checked) by LoginBodyMiddleware before the rate limiter counted it.
+        var login = LoginRequest.Of(context) ?? new LoginRequest(null, false);
+        var errors = new ValidationErrors()
+            .Required("email", login.Email, "Email")
+            .Required("password", login.Password, "Password");
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var outcome = await identity.PasswordAsync(login, context);
+        switch (outcome.Status)
+        {
+            case TokenStatus.Rejected:
+                return Unauthorized(outcome.Body);
+            case TokenStatus.Unavailable:
+                return GatewayProblems.Unreachable("identity");
+        }
+
+        var tokens = outcome.Tokens!;
+        string? sessionId;
+        try
+        {
+            sessionId = await store.CreateAsync(BrowserSession.From(tokens, login.RememberMe));
+            if (SessionCookie.Read(context.Request) is { } previous && SessionStore.IsWellFormedId(previous))
+            {
+                // The browser is replacing its session; do not leave the old one behind in Redis.
+                await store.DeleteAsync(previous);
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogError(ex, "Session store unavailable at login");
+            return GatewayProblems.SessionStoreUnavailable();
+        }
+
+        if (sessionId is not null)
+        {
+            SessionCookie.Append(context, sessionId, login.RememberMe ? tokens.RefreshExpiresAt : null);
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Json(new JsonObject
+        {
+            ["token"] = tokens.AccessToken,
+            ["expires_at"] = tokens.AccessExpiresAt.UtcDateTime,
+            ["remember_me"] = login.RememberMe,
+            ["user"] = outcome.Body!["user"]?.DeepClone(),
+        });
+    }
+
+    /// <summary>One answer for every failure; Identity adds its two-factor hints only after a correct password.</summary>
+    private static IResult Unauthorized(JsonObject? identityAnswer)
+    {
+        var extensions = new Dictionary<string, object?>();
+        foreach (var hint in new[] { "mfa_required", "mfa_enrolment_required" })
+        {
+            if (identityAnswer?[hint] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag)
+            {
+                extensions[hint] = true;
+            }
+        }
+
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: InvalidLogin, extensions: extensions);
+    }
+}

@@ -1,0 +1,66 @@
+using Crm.Identity.Extensions;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Crm.Identity.Services;
+
+/// <summary>
+/// Registers the gateway as a confidential client on every start, with the secret this run was given
+/// (<c>Identity:GatewayClientSecret</c>): the gateway signs browsers and scripts in on their behalf.
+/// </summary>
+public sealed class GatewayClientRegistration(IServiceProvider services, IConfiguration configuration, ILogger<GatewayClientRegistration> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var secret = configuration["Identity:GatewayClientSecret"];
+        if (string.IsNullOrEmpty(secret))
+        {
+            logger.LogWarning("Identity:GatewayClientSecret is not set: the gateway cannot sign anyone in");
+            return;
+        }
+
+        using var scope = services.CreateScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = TokenServerExtensions.GatewayClientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = "CRM gateway",
+            Permissions =
+            {
+                Permissions.Endpoints.Token,
+                Permissions.Endpoints.Revocation,
+                Permissions.GrantTypes.Password,
+                Permissions.GrantTypes.RefreshToken,
+                Permissions.Prefixes.Scope + Scopes.OpenId,
+                Permissions.Prefixes.Scope + Scopes.OfflineAccess,
+            },
+        };
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (await applications.FindByClientIdAsync(descriptor.ClientId, cancellationToken) is { } existing)
+                {
+                    // The secret changes when the data dir's secret does; the update re-hashes it.
+                    await applications.UpdateAsync(existing, descriptor, cancellationToken);
+                }
+                else
+                {
+                    await applications.CreateAsync(descriptor, cancellationToken);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (attempt < 5 && ex is Microsoft.EntityFrameworkCore.DbUpdateException or OpenIddictExceptions.ConcurrencyException)
+            {
+                // Another replica registered or updated it at the same moment: read it again.
+                logger.LogInformation(ex, "Gateway client registration raced another replica (attempt {Attempt})", attempt);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

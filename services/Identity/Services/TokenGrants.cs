@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Crm.Identity.Apis;
+using Crm.Identity.Extensions;
+using Crm.Identity.Infrastructure;
+using Crm.Identity.Model;
+using Crm.ServiceDefaults.Auth;
+using Crm.ServiceDefaults.Data;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Crm.Identity.Services;
+
+/// <summary>
+/// What the token endpoint grants, once OpenIddict has authenticated the client and validated the request:
+/// who the token is about, which claims go in it, and which session (OpenIddict authorization) it belongs to.
+/// </summary>
+public sealed class TokenGrants(
+    IdentityDbContext db,
+    CredentialCheck credentials,
+    IOpenIddictAuthorizationManager authorizations,
+    IOptions<SessionTokenOptions> lifetimes)
+{
+    /// <summary>Answer parameter: the signed-in user, as <c>POST /auth/login</c> returns it.</summary>
+    public const string UserParameter = "user";
+
+    /// <summary>Answer parameter: seconds the refresh token lives (a "remember me" cookie follows it).</summary>
+    public const string RefreshLifetimeParameter = "refresh_token_expires_in";
+
+    /// <summary>Request and answer parameter: keep the session for <see cref="SessionTokenOptions.RememberMeLifetime"/>.</summary>
+    public const string RememberMeParameter = "remember_me";
+
+    private const string RememberMeClaim = "crm_remember_me";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public async Task<IResult> PasswordAsync(OpenIddictRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ClientId != TokenServerExtensions.GatewayClientId)
+        {
+            return Refuse(Errors.UnauthorizedClient, "This client may not use the password grant.");
+        }
+
+        var now = DbClock.UtcNow;
+        var user = await credentials.VerifyAsync(request.Username ?? "", request.Password ?? "", now, cancellationToken);
+        if (user is null)
+        {
+            return Refuse(Errors.InvalidGrant, AuthApi.InvalidLogin);
+        }
+
+        var rememberMe = IsTrue(request[RememberMeParameter]);
+        var principal = UserPrincipal(user, rememberMe);
+        principal.SetScopes(Scopes.OpenId, Scopes.OfflineAccess);
+        var authorization = await authorizations.CreateAsync(
+            principal, user.Id.ToString(), request.ClientId, AuthorizationTypes.AdHoc, principal.GetScopes(), cancellationToken);
+        var session = await authorizations.GetIdAsync(authorization, cancellationToken)
+            ?? throw new InvalidOperationException("OpenIddict created an authorization without an id.");
+        return SignIn(principal, session, user, rememberMe);
+    }
+
+    public async Task<IResult> RefreshAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        // OpenIddict has already refused an expired, revoked or replayed refresh token.
+        var presented = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+        var session = presented?.GetAuthorizationId();
+        if (presented is null || session is null || !Guid.TryParse(presented.GetClaim(Claims.Subject), out var userId))
+        {
+            return Refuse(Errors.InvalidGrant, "The session has ended. Log in again.");
+        }
+
+        var user = await db.Users.FindAsync([userId], cancellationToken);
+        if (user is not { IsActive: true })
+        {
+            return Refuse(Errors.InvalidGrant, "The session has ended. Log in again.");
+        }
+
+        // Fresh claims: a role or name changed since the last token shows in the next one.
+        var rememberMe = presented.GetClaim(RememberMeClaim) == "true";
+        var principal = UserPrincipal(user, rememberMe);
+        principal.SetScopes(presented.GetScopes());
+        return SignIn(principal, session, user, rememberMe);
+    }
+
+    private ClaimsPrincipal UserPrincipal(User user, bool rememberMe)
+    {
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Subject, Claims.Role);
+        identity.SetClaim(Claims.Subject, user.Id.ToString())
+            .SetClaim(Claims.Email, user.Email)
+            .SetClaim(Claims.GivenName, user.FirstName)
+            .SetClaim(Claims.FamilyName, user.LastName)
+            .SetClaim(Claims.Role, user.Role)
+            .SetClaim(RememberMeClaim, rememberMe ? "true" : "false");
+        var principal = new ClaimsPrincipal(identity);
+        principal.SetResources(CrmClaims.Audience);
+        principal.SetRefreshTokenLifetime(rememberMe ? lifetimes.Value.RememberMeLifetime : lifetimes.Value.RefreshTokenLifetime);
+        return principal;
+    }
+
+    private IResult SignIn(ClaimsPrincipal principal, string session, User user, bool rememberMe)
+    {
+        principal.SetAuthorizationId(session);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.SetClaim(CrmClaims.SessionId, session);
+        // The remember-me flag rides in the refresh token only; everything else is for the resource servers too.
+        identity.SetDestinations(claim => claim.Type switch
+        {
+            RememberMeClaim => [],
+            Claims.Subject or Claims.Email or Claims.GivenName or Claims.FamilyName => [Destinations.AccessToken, Destinations.IdentityToken],
+            _ => [Destinations.AccessToken],
+        });
+
+        var properties = new AuthenticationProperties();
+        properties.Parameters[UserParameter] = JsonSerializer.SerializeToElement(UserSummary.From(user), Json);
+        properties.Parameters[RememberMeParameter] = rememberMe;
+        properties.Parameters[RefreshLifetimeParameter] =
+            (long)(rememberMe ? lifetimes.Value.RememberMeLifetime : lifetimes.Value.RefreshTokenLifetime).TotalSeconds;
+        return Results.SignIn(principal, properties, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    public static IResult Refuse(string error, string description) => Results.Forbid(
+        new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+
+    private static bool IsTrue(OpenIddictParameter? value) =>
+        value is { } v && (bool.TryParse((string?)v, out var flag) ? flag : string.Equals((string?)v, "1", StringComparison.Ordinal));
+}
