@@ -14,6 +14,7 @@ app.MapDefaultEndpoints();
 app.MapTokenApi();
 app.MapAuthApi();
 app.MapUsersApi();
+app.MapApiClientsApi();
 app.MapDirectorySourcesApi();
 
 app.Run();

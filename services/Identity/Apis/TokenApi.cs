@@ -31,6 +31,11 @@ public static class TokenApi
             return await grants.RefreshAsync(http, cancellationToken);
         }
 
+        if (request.IsClientCredentialsGrantType())
+        {
+            return await grants.ClientCredentialsAsync(request, cancellationToken);
+        }
+
         return TokenGrants.Refuse(Errors.UnsupportedGrantType, "This grant type is not supported.");
     }
 }

@@ -81,7 +81,7 @@ public static class UsersApi
             .Required("first_name", request.FirstName, "First name").MaxLength("first_name", request.FirstName, 40, "First name")
             .Required("last_name", request.LastName, "Last name").MaxLength("last_name", request.LastName, 80, "Last name")
             .Required("email", request.Email, "Email").Email("email", request.Email?.Trim());
-        ValidateRole(errors, request.Role, required: true);
+        errors.Role(request.Role, required: true);
         if (!string.IsNullOrWhiteSpace(request.Email) && await db.Users.AnyAsync(u => u.NormalizedEmail == User.Normalize(request.Email), cancellationToken))
         {
             errors.Add("email", "A user with this email already exists.");
@@ -129,7 +129,7 @@ public static class UsersApi
             errors.Required("last_name", request.LastName, "Last name").MaxLength("last_name", request.LastName, 80, "Last name");
         }
 
-        ValidateRole(errors, request.Role, required: false);
+        errors.Role(request.Role, required: false);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
@@ -183,23 +183,5 @@ public static class UsersApi
         var (url, expires) = await links.IssueAsync(user.Id, principal.GetUserId(), DbClock.UtcNow, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new SetPasswordLinkResponse(url, expires));
-    }
-
-    private static void ValidateRole(ValidationErrors errors, string? role, bool required)
-    {
-        if (role is null)
-        {
-            if (required)
-            {
-                errors.Add("role", "Role is required.");
-            }
-
-            return;
-        }
-
-        if (!Roles.All.Contains(role, StringComparer.Ordinal))
-        {
-            errors.Add("role", $"Role must be one of: {string.Join(", ", Roles.All)}.");
-        }
     }
 }

@@ -52,6 +52,7 @@ public static class TokenServerExtensions
         builder.Services.AddHostedService<ServerKeysLoader>();
         builder.Services.AddHostedService<GatewayClientRegistration>();
         builder.Services.AddScoped<TokenGrants>();
+        builder.Services.AddScoped<ApiClientCredentials>();
         return builder;
     }
 }
