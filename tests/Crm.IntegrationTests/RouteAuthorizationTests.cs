@@ -17,6 +17,7 @@ public sealed partial class RouteAuthorizationTests(CrmFixture fixture) : IClass
         "POST /api/v1/auth/login",
         "POST /api/v1/auth/refresh",
         "POST /api/v1/auth/set-password",
+        "POST /api/v1/auth/forgot-password",
     };
 
     public static TheoryData<string> Services => new() { "identity", "sales", "billing", "activities" };
