@@ -50,6 +50,9 @@ export type CurrentUser = WithRole<Wire<IdentitySchemas['UserSummary']>>
 export type LoginRequest = WireBody<IdentitySchemas['LoginRequest']> & { email: string; password: string }
 export type LoginResponse = Omit<Wire<IdentitySchemas['TokenResponse']>, 'user'> & { user: CurrentUser }
 export type SetPasswordRequest = WireBody<IdentitySchemas['SetPasswordRequest']> & { token: string; new_password: string }
+export type ForgotPasswordRequest = WireBody<IdentitySchemas['ForgotPasswordRequest']> & { email: string }
+/** POST /auth/forgot-password: the same 202 answer whether the address is known or not. */
+export type ForgotPasswordResponse = Wire<IdentitySchemas['ForgotPasswordResponse']>
 export type ChangePasswordRequest = WireBody<IdentitySchemas['ChangePasswordRequest']> & { current_password: string; new_password: string }
 
 /** A user as the admin users API answers (GET /admin/users rows, PUT answer). */
