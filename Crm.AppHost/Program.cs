@@ -34,16 +34,18 @@ try
     var postgres = builder.AddCrmPostgres(settings, ["identity", "sales", "billing", "activities"]);
     var redis = builder.AddCrmRedis(settings);
     var rabbitmq = builder.AddCrmRabbitMq(settings, out var rabbitManagementPort);
+    var mail = builder.AddCrmMail(settings, out var mailPageUrl);
 
     var certificate = builder.ExecutionContext.IsRunMode
         ? GatewayCertificate.Resolve(settings.TlsCertPath, settings.TlsKeyPath, settings.DataDir, TimeProvider.System)
         : null;
     var releases = new ServiceReleases(settings.DataDir);
-    var topology = builder.AddCrmServices(settings, postgres, redis, rabbitmq, certificate, releases);
+    var topology = builder.AddCrmServices(settings, postgres, redis, rabbitmq, mail, certificate, releases);
 
     builder.Services.AddSingleton(settings);
     builder.Services.AddSingleton(links);
     builder.Services.AddSingleton(new StartupSummary.Https(settings.GatewayHttpsUrl, certificate));
+    builder.Services.AddSingleton(new StartupSummary.Mail(mailPageUrl));
     builder.Services.AddSingleton(topology);
     builder.Services.AddSingleton(topology.RunState(settings, rabbitManagementPort));
     builder.AddResourceWatcher<CrashRestarter>();

@@ -4,17 +4,27 @@ using Microsoft.Extensions.Hosting;
 namespace Crm.AppHost.Hosting;
 
 /// <summary>
-/// What <c>./crm run</c> prints once the gateway is healthy: the app, the dashboard link with its login token,
+/// What <c>./crm run</c> prints once the gateway is healthy: the app, the mail sink's page, the dashboard link with its login token,
 /// and the generated first-admin password the first time only. Also writes &lt;data&gt;/endpoints.json for the
 /// tools run beside it, and removes it when the run stops.
 /// </summary>
 public sealed class StartupSummary(
-    CrmSettings settings, StartupSummary.Links links, StartupSummary.Https https, RunState runState, ServiceTopology topology, ResourceNotificationService notifications, IHostApplicationLifetime lifetime)
+    CrmSettings settings,
+    StartupSummary.Links links,
+    StartupSummary.Https https,
+    StartupSummary.Mail mail,
+    RunState runState,
+    ServiceTopology topology,
+    ResourceNotificationService notifications,
+    IHostApplicationLifetime lifetime)
     : BackgroundService
 {
     public sealed record Links(string? DashboardLoginUrl, string? DashboardApiKey);
 
     public sealed record Https(string Url, Tls.GatewayCertificate? Certificate);
+
+    /// <summary>The mail sink's page (development), or null when mail goes to a real server.</summary>
+    public sealed record Mail(string? PageUrl);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,6 +46,11 @@ public sealed class StartupSummary(
         {
             Console.WriteLine($"  HTTPS:      {https.Url}");
             Console.WriteLine($"  Certificate ({(certificate.SelfSigned ? "self-signed" : "CRM_TLS_CERT")}, until {certificate.NotAfter:yyyy-MM-dd}) SHA-256: {certificate.Sha256Fingerprint}");
+        }
+
+        if (mail.PageUrl is not null)
+        {
+            Console.WriteLine($"  Mail:       {mail.PageUrl}  (what the CRM sent: welcome and password mails)");
         }
 
         if (links.DashboardLoginUrl is not null)

@@ -11,15 +11,23 @@ public static class InfrastructureResourceBuilderExtensions
     /// itself) and a health check that makes WaitFor wait for a real protocol answer.
     /// </summary>
     public static IResourceBuilder<ServerResource> WithServerEndpoint(
-        this IResourceBuilder<ServerResource> builder, int port, Func<ServerResource, CancellationToken, Task<HealthCheckResult>> check)
+        this IResourceBuilder<ServerResource> builder, int port, Func<ServerResource, CancellationToken, Task<HealthCheckResult>> check) =>
+        builder
+            .WithEndpoint(port: port, targetPort: port, scheme: "tcp", name: ServerResource.EndpointName, isProxied: false)
+            .WithProtocolHealthCheck(ct => check(builder.Resource, ct));
+
+    /// <summary>
+    /// A health check asking the server itself (a protocol answer, not just an open port), polled quickly while it
+    /// is not ready yet (<see cref="ReadinessPollingHealthCheck"/>), so WaitFor sees it ready at once.
+    /// </summary>
+    public static IResourceBuilder<T> WithProtocolHealthCheck<T>(this IResourceBuilder<T> builder, Func<CancellationToken, Task<HealthCheckResult>> check)
+        where T : IResource
     {
         var key = $"{builder.Resource.Name}_ready";
-        var health = new ReadinessPollingHealthCheck(new DelegateHealthCheck(ct => check(builder.Resource, ct)), TimeSpan.FromSeconds(5));
+        var health = new ReadinessPollingHealthCheck(new DelegateHealthCheck(check), TimeSpan.FromSeconds(5));
         builder.ApplicationBuilder.Services.AddHealthChecks()
             .Add(new HealthCheckRegistration(key, _ => health, HealthStatus.Unhealthy, []) { Timeout = health.Timeout });
-        return builder
-            .WithEndpoint(port: port, targetPort: port, scheme: "tcp", name: ServerResource.EndpointName, isProxied: false)
-            .WithHealthCheck(key);
+        return builder.WithHealthCheck(key);
     }
 
     private sealed class DelegateHealthCheck(Func<CancellationToken, Task<HealthCheckResult>> check) : IHealthCheck

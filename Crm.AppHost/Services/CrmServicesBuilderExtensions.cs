@@ -15,6 +15,7 @@ public static class CrmServicesBuilderExtensions
         IResourceBuilder<ServerResource> postgres,
         IResourceBuilder<ServerResource> redis,
         IResourceBuilder<ServerResource> rabbitmq,
+        IResourceBuilder<IResourceWithConnectionString> mail,
         GatewayCertificate? certificate,
         ServiceReleases releases)
     {
@@ -67,7 +68,9 @@ public static class CrmServicesBuilderExtensions
             project
                 .WithEnvironment("Identity__GatewayClientSecret", gatewayClientSecret)
                 .WithEnvironment("Crm__AdminEmail", settings.AdminEmail)
-                .WithEnvironment("Crm__AdminPassword", adminPassword);
+                .WithEnvironment("Crm__AdminPassword", adminPassword)
+                // ConnectionStrings__mail. Not WaitFor: mail waits in Identity's mail outbox while the server is down.
+                .WithReference(mail);
             // Identity publishes the first admin as it starts: the consumers' queues must be bound by then.
             foreach (var consumer in replicas.Where(r => r.Key != "identity").SelectMany(r => r.Value))
             {

@@ -119,7 +119,7 @@ public static class ServiceResourceBuilderExtensions
         typeof(ServiceResource).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 
     /// <summary>bin/&lt;Configuration&gt;/net10.0/Crm.Sales next to Crm.Sales.csproj: the SDK's apphost for the assembly.</summary>
-    private static string BuiltProgram(string projectPath) => Path.Combine(
+    internal static string BuiltProgram(string projectPath) => Path.Combine(
         Path.GetDirectoryName(projectPath)!, "bin", Configuration, $"net{Environment.Version.Major}.{Environment.Version.Minor}",
         Path.GetFileNameWithoutExtension(projectPath));
 

@@ -41,7 +41,6 @@ public sealed class OutboxMessage
     {
         Attempts++;
         LastError = error.Length > 2000 ? error[..2000] : error;
-        // Back off up to a minute so a broker outage is not hammered, and retry forever.
-        NextAttemptAt = now.AddSeconds(Math.Min(60, Math.Pow(2, Math.Min(Attempts, 6))));
+        NextAttemptAt = now + RetryBackoff.After(Attempts);
     }
 }

@@ -13,6 +13,12 @@ public sealed class GatewayOptions
 
     public LoginRateLimitOptions LoginRateLimit { get; set; } = new();
 
+    /// <summary>
+    /// The same kind of limit on "Forgot password?": each request mails someone a link, so one address may not flood
+    /// an inbox (per IP and e-mail) nor walk through many (per IP). Tighter than login: a person asks once or twice.
+    /// </summary>
+    public LoginRateLimitOptions ForgotPasswordRateLimit { get; set; } = new() { PerIpAndEmail = 3, PerIp = 20 };
+
     /// <summary>The HTTPS port plain HTTP is redirected to; unset: the gateway serves HTTP only.</summary>
     public int? HttpsPort { get; set; }
 }

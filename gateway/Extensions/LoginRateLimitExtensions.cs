@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Crm.Gateway.Extensions;
 
 /// <summary>
-/// Login attempts limited with ASP.NET Core's rate limiter: a fixed window per client IP chained with one per IP and
-/// e-mail (the e-mail <see cref="LoginBodyMiddleware"/> read). Every other request passes without a limiter.
+/// Login attempts and "Forgot password?" requests limited with ASP.NET Core's rate limiter: for each, a fixed window
+/// per client IP chained with one per IP and e-mail (the e-mail <see cref="LoginBodyMiddleware"/> read), counted
+/// apart (asking for a reset link does not use up login attempts). Every other request passes without a limiter.
 /// </summary>
 public static class LoginRateLimitExtensions
 {
@@ -19,27 +20,37 @@ public static class LoginRateLimitExtensions
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<GatewayOptions>>((options, gateway) =>
         {
-            var limits = gateway.Value.LoginRateLimit;
-            var window = limits.Window > TimeSpan.Zero ? limits.Window : TimeSpan.FromMinutes(1);
+            var login = gateway.Value.LoginRateLimit;
+            var forgot = gateway.Value.ForgotPasswordRateLimit;
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PerLogin(login => login is null ? null : "ip", limits.PerIp, window),
-                PerLogin(login => login?.Email, limits.PerIpAndEmail, window));
+                Per(LoginBodyMiddleware.IsLogin, _ => "ip", login.PerIp, WindowOf(login)),
+                Per(LoginBodyMiddleware.IsLogin, body => body.Email, login.PerIpAndEmail, WindowOf(login)),
+                Per(LoginBodyMiddleware.IsForgotPassword, _ => "ip", forgot.PerIp, WindowOf(forgot)),
+                Per(LoginBodyMiddleware.IsForgotPassword, body => body.Email, forgot.PerIpAndEmail, WindowOf(forgot)));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (rejected, _) =>
             {
+                var request = rejected.HttpContext.Request;
+                var forgotPassword = LoginBodyMiddleware.IsForgotPassword(request);
+                var window = WindowOf(forgotPassword ? forgot : login);
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window;
                 rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return new ValueTask(GatewayProblems.TooManyLoginAttempts(retryAfter).ExecuteAsync(rejected.HttpContext));
+                var problem = forgotPassword ? GatewayProblems.TooManyPasswordResets(retryAfter) : GatewayProblems.TooManyLoginAttempts(retryAfter);
+                return new ValueTask(problem.ExecuteAsync(rejected.HttpContext));
             };
         });
         return services;
     }
 
-    /// <param name="key">What is counted for a login request besides its IP; null: not counted.</param>
-    private static PartitionedRateLimiter<HttpContext> PerLogin(Func<LoginRequest?, string?> key, int permits, TimeSpan window) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context => key(LoginRequest.Of(context)) is { } counted
-            ? RateLimitPartition.GetFixedWindowLimiter(
-                ClientIp.Of(context) + " " + counted,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
-            : RateLimitPartition.GetNoLimiter(string.Empty));
+    private static TimeSpan WindowOf(LoginRateLimitOptions limits) => limits.Window > TimeSpan.Zero ? limits.Window : TimeSpan.FromMinutes(1);
+
+    /// <param name="applies">Which requests this limiter counts.</param>
+    /// <param name="key">What is counted for such a request besides its IP; null: not counted.</param>
+    private static PartitionedRateLimiter<HttpContext> Per(Func<HttpRequest, bool> applies, Func<LoginRequest, string?> key, int permits, TimeSpan window) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            applies(context.Request) && LoginRequest.Of(context) is { } body && key(body) is { } counted
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Request.Path.Value!.ToLowerInvariant() + " " + ClientIp.Of(context) + " " + counted,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter(string.Empty));
 }

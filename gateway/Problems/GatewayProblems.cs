@@ -34,6 +34,13 @@ public static class GatewayProblems
             detail: $"Too many login attempts. Try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
             type: "https://tools.ietf.org/html/rfc6585#section-4");
 
+    public static IResult TooManyPasswordResets(TimeSpan retryAfter) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too Many Requests",
+            detail: $"Too many password reset requests. Try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
+            type: "https://tools.ietf.org/html/rfc6585#section-4");
+
     public static IResult BodyTooLarge(long maxBytes) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The request body is larger than this resource takes ({maxBytes} bytes).");
 

@@ -60,9 +60,13 @@ public sealed class BrowserSessionMiddleware(
         await next(context);
     }
 
-    /// <summary>API calls only; login makes its own session and the platform health check is anonymous.</summary>
+    /// <summary>
+    /// API calls only; login makes its own session, and the platform health check and "Forgot password?" are
+    /// anonymous (a session adds nothing to them, and the sign-in page may still hold an old cookie).
+    /// </summary>
     private static bool AppliesTo(HttpRequest request) =>
         request.Path.StartsWithSegments("/api")
         && !request.Path.StartsWithSegments(GatewayPaths.Health)
-        && !(HttpMethods.IsPost(request.Method) && request.Path.Equals(GatewayPaths.Login, StringComparison.OrdinalIgnoreCase));
+        && !LoginBodyMiddleware.IsLogin(request)
+        && !LoginBodyMiddleware.IsForgotPassword(request);
 }

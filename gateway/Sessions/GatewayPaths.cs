@@ -4,5 +4,6 @@ namespace Crm.Gateway.Sessions;
 public static class GatewayPaths
 {
     public const string Login = "/api/v1/auth/login";
+    public const string ForgotPassword = "/api/v1/auth/forgot-password";
     public const string Health = "/api/v1/health";
 }

@@ -4,19 +4,20 @@ using Crm.Gateway.Proxy;
 namespace Crm.Gateway.Sessions;
 
 /// <summary>
-/// Reads the login body before it is forwarded: the rate limiter counts attempts per e-mail and the session
-/// needs "remember me". A login body is a few hundred bytes; more than 16 KB is refused.
+/// Reads the body of a login or a "Forgot password?" before it is forwarded: the rate limiter counts them per e-mail,
+/// and the session needs "remember me". Such a body is a few hundred bytes; more than 16 KB is refused.
 /// </summary>
 public sealed class LoginBodyMiddleware(RequestDelegate next)
 {
     private const int MaxBodyBytes = 16 * 1024;
 
-    public static bool IsLogin(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.Equals(GatewayPaths.Login, StringComparison.OrdinalIgnoreCase);
+    public static bool IsLogin(HttpRequest request) => IsPost(request, GatewayPaths.Login);
+
+    public static bool IsForgotPassword(HttpRequest request) => IsPost(request, GatewayPaths.ForgotPassword);
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!IsLogin(context.Request))
+        if (!IsLogin(context.Request) && !IsForgotPassword(context.Request))
         {
             await next(context);
             return;
@@ -31,4 +32,7 @@ public sealed class LoginBodyMiddleware(RequestDelegate next)
         context.Request.Body = new MemoryStream(body, writable: false);
         await next(context);
     }
+
+    private static bool IsPost(HttpRequest request, string path) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Equals(path, StringComparison.OrdinalIgnoreCase);
 }

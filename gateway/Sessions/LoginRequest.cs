@@ -2,10 +2,10 @@ using System.Text.Json;
 
 namespace Crm.Gateway.Sessions;
 
-/// <summary>The login body (<c>POST /api/v1/auth/login</c>), read once before the rate limiter counts it.</summary>
+/// <summary>The login body (<c>POST /api/v1/auth/login</c>), read once before the rate limiter counts it (a "Forgot password?" body has the e-mail only).</summary>
 public sealed record LoginRequest(string? Email, bool RememberMe, string? Password = null, string? Otp = null, string? RecoveryCode = null)
 {
-    /// <summary>The login body <see cref="LoginBodyMiddleware"/> read; null for any other request.</summary>
+    /// <summary>The login or forgot-password body <see cref="LoginBodyMiddleware"/> read; null for any other request.</summary>
     public static LoginRequest? Of(HttpContext context) => context.Items[typeof(LoginRequest)] as LoginRequest;
 
     public static LoginRequest Parse(ReadOnlySpan<byte> body)

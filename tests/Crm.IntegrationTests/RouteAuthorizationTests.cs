@@ -15,6 +15,7 @@ public sealed partial class RouteAuthorizationTests(CrmFixture fixture) : IClass
     private static readonly HashSet<string> Anonymous = new(StringComparer.Ordinal)
     {
         "POST /api/v1/auth/set-password",
+        "POST /api/v1/auth/forgot-password",
     };
 
     public static TheoryData<string> Services => new() { "identity", "sales", "billing", "activities" };

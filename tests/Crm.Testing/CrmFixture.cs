@@ -87,7 +87,7 @@ public sealed class CrmFixture : IAsyncLifetime
     /// <summary>identitydb, salesdb, billingdb, activitiesdb, postgres, redis, rabbitmq.</summary>
     public string GetConnectionString(string name) => Crm.GetConnectionString(name);
 
-    // Resources go by their names: postgres, redis, rabbitmq, identity, sales, billing, activities, gateway. A
+    // Resources go by their names: postgres, redis, rabbitmq, mail, identity, sales, billing, activities, gateway. A
     // service run with several replicas has one resource per replica (sales-1, sales-2...): its service name
     // stands for all of them, a replica's name for that one.
 
@@ -97,6 +97,9 @@ public sealed class CrmFixture : IAsyncLifetime
     /// <summary>The URL of one service process, bypassing the gateway: a replica's, or a service's first replica's.</summary>
     public string ServiceUrl(string name) =>
         Crm.GetResources(name)[0].Endpoint ?? throw new InvalidOperationException($"{name} has no endpoint.");
+
+    /// <summary>The mail sink (resource <c>mail</c>): every mail the CRM sent, at <c>/</c> (a page) and <c>/api/messages?to=</c> (JSON).</summary>
+    public string MailSinkUrl => ServiceUrl("mail");
 
     /// <summary>The key the AppHost gave the replicas for their control API (rolling redeploys).</summary>
     public string ReplicaControlKey => Crm.ControlKey;
@@ -187,7 +190,9 @@ public sealed class CrmFixture : IAsyncLifetime
                 // the limit stays on (a gateway test proves it) but sized for that.
                 resource
                     .WithEnvironment("Gateway__LoginRateLimit__PerIpAndEmail", TestLoginLimitPerAccount.ToString(CultureInfo.InvariantCulture))
-                    .WithEnvironment("Gateway__LoginRateLimit__PerIp", "10000");
+                    .WithEnvironment("Gateway__LoginRateLimit__PerIp", "10000")
+                    // Many tests ask for reset links from this one address; the limit per address and e-mail stays as in production.
+                    .WithEnvironment("Gateway__ForgotPasswordRateLimit__PerIp", "10000");
             }
             else
             {

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Crm.Identity.Infrastructure;
+using Crm.Identity.Mail;
 using Crm.Identity.Model;
 using Crm.Identity.Services;
 using Crm.ServiceDefaults.Auth;
@@ -16,10 +18,14 @@ public static class AuthApi
 {
     public const string InvalidLogin = "Invalid email or password.";
 
+    /// <summary>Longer than the known-address path takes (a lookup, a few writes), so both paths take the same time.</summary>
+    public static readonly TimeSpan ForgotPasswordMinimumDuration = TimeSpan.FromMilliseconds(300);
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Auth");
         api.MapPost("/set-password", SetPasswordAsync).AllowAnonymous();
+        api.MapPost("/forgot-password", ForgotPasswordAsync).AllowAnonymous();
         api.MapPost("/logout", LogoutAsync);
         api.MapGet("/me", MeAsync);
         api.MapPost("/change-password", ChangePasswordAsync).WithIdempotency();
@@ -53,6 +59,7 @@ public static class AuthApi
         IdentityDbContext db,
         IPasswordHasher<User> hasher,
         SessionManager sessions,
+        SecurityNotices notices,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Required("current_password", request.CurrentPassword, "Current password");
@@ -75,6 +82,7 @@ public static class AuthApi
 
         var now = DbClock.UtcNow;
         user.SetPasswordHash(hasher.HashPassword(user, request.NewPassword!), now);
+        notices.Queue(user, SecurityNotices.PasswordChanged, now);
         await db.SaveChangesAsync(cancellationToken);
         // Other devices signed in with the old password are signed out; this one stays.
         await sessions.EndUserSessionsAsync(user.Id, principal.FindFirstValue(CrmClaims.SessionId), cancellationToken);
@@ -82,7 +90,12 @@ public static class AuthApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem>> SetPasswordAsync(
-        SetPasswordRequest request, IdentityDbContext db, IPasswordHasher<User> hasher, CancellationToken cancellationToken)
+        SetPasswordRequest request,
+        IdentityDbContext db,
+        IPasswordHasher<User> hasher,
+        SessionManager sessions,
+        SecurityNotices notices,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Required("token", request.Token, "Token");
         foreach (var problem in PasswordPolicy.Check(request.NewPassword))
@@ -99,7 +112,7 @@ public static class AuthApi
             user = token is null ? null : await db.Users.FindAsync([token.UserId], cancellationToken);
             if (token is null || !token.IsUsable(now) || user is null || !user.IsActive)
             {
-                errors.Add("token", "This link is invalid or has expired. Ask an administrator for a new one.");
+                errors.Add("token", "This link is invalid or has expired.");
             }
         }
 
@@ -108,12 +121,56 @@ public static class AuthApi
             return errors.ToProblem();
         }
 
+        var hadPassword = user!.PasswordHash is not null;
         token!.MarkUsed(now);
-        user!.SetPasswordHash(hasher.HashPassword(user, request.NewPassword!), now);
+        user.SetPasswordHash(hasher.HashPassword(user, request.NewPassword!), now);
+        if (hadPassword)
+        {
+            // A reset, not a first password: tell the user, and sign out every device that used the old one.
+            notices.Queue(user, SecurityNotices.PasswordChanged, now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        if (hadPassword)
+        {
+            await sessions.EndUserSessionsAsync(user.Id, null, cancellationToken);
+        }
+
         return TypedResults.NoContent();
     }
 
+    /// <summary>
+    /// "Forgot password?": an active user gets a one-hour, one-time link by mail. The answer is the same 202 whether
+    /// the address is known or not, after the same minimum time, so it tells nobody which addresses have an account.
+    /// </summary>
+    public static async Task<Results<Accepted<ForgotPasswordResponse>, ValidationProblem>> ForgotPasswordAsync(
+        ForgotPasswordRequest request, IdentityDbContext db, PasswordLinks links, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors().Required("email", request.Email, "Email").Email("email", request.Email?.Trim());
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var now = DbClock.UtcNow;
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == User.Normalize(request.Email!), cancellationToken);
+        if (user is { IsActive: true })
+        {
+            var (url, expires) = await links.IssueAsync(user.Id, null, now, cancellationToken, PasswordTokenPurpose.Reset);
+            db.MailOutbox.Add(IdentityMails.PasswordReset(user, url, expires, byAdmin: false, now));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        // The known address costs a few writes more than an unknown one: both answer after the same floor.
+        var left = ForgotPasswordMinimumDuration - Stopwatch.GetElapsedTime(started);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, cancellationToken);
+        }
+
+        return TypedResults.Accepted((string?)null, ForgotPasswordResponse.Sent);
+    }
 
     private static ProblemHttpResult Unauthorized() =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "The session has ended. Log in again.");

@@ -6,6 +6,15 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
 
 public sealed record SetPasswordRequest(string? Token, string? NewPassword);
 
+public sealed record ForgotPasswordRequest(string? Email);
+
+/// <summary>The one answer to "Forgot password?", whether the address is known or not.</summary>
+public sealed record ForgotPasswordResponse(string Message)
+{
+    public static readonly ForgotPasswordResponse Sent =
+        new("If that address is in our records, we've sent a link to reset your password. Check your email.");
+}
+
 public sealed record UserSummary(Guid Id, string Email, string FirstName, string LastName, string Role)
 {
     public static UserSummary From(User u) => new(u.Id, u.Email, u.FirstName, u.LastName, u.Role);

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Crm.Identity.Infrastructure;
+using Crm.Identity.Mail;
 using Crm.Identity.Model;
 using Crm.Identity.Services;
 using Crm.ServiceDefaults.Auth;
@@ -97,6 +98,8 @@ public static class UsersApi
         var user = User.Create(request.Email!, request.FirstName!, request.LastName!, request.Role!, adminId, now);
         db.Users.Add(user);
         var (url, expires) = await links.IssueAsync(user.Id, adminId, now, cancellationToken);
+        // Mailed to the user; the answer still carries the link, for the admin to hand over when mail is slow.
+        db.MailOutbox.Add(IdentityMails.Welcome(user, url, expires, now));
         db.AddIntegrationEvent(UserEvents.Created(user, now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created(
@@ -180,7 +183,12 @@ public static class UsersApi
             return ConflictResults.State("The user is inactive; activate them first.");
         }
 
-        var (url, expires) = await links.IssueAsync(user.Id, principal.GetUserId(), DbClock.UtcNow, cancellationToken);
+        var now = DbClock.UtcNow;
+        var (url, expires) = await links.IssueAsync(user.Id, principal.GetUserId(), now, cancellationToken);
+        // The new link voids the one mailed before, so it is mailed too.
+        db.MailOutbox.Add(user.PasswordHash is null
+            ? IdentityMails.Welcome(user, url, expires, now)
+            : IdentityMails.PasswordReset(user, url, expires, byAdmin: true, now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new SetPasswordLinkResponse(url, expires));
     }

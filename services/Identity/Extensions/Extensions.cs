@@ -1,4 +1,5 @@
 using Crm.Identity.Infrastructure;
+using Crm.Identity.Mail;
 using Crm.Identity.Model;
 using Crm.Identity.Services;
 using Crm.ServiceDefaults.Data;
@@ -23,6 +24,10 @@ public static class Extensions
         builder.Services.AddScoped<CredentialCheck>();
         builder.Services.AddScoped<SessionManager>();
         builder.Services.AddScoped<PasswordLinks>();
+        builder.Services.AddScoped<SecurityNotices>();
+        builder.Services.AddSingleton(MailSettings.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton<SmtpTransport>();
+        builder.Services.AddHostedService<MailDispatcher>();
         builder.Services.AddHostedService<FirstAdminSeeder>();
 
         // Identity validates the tokens it signed with the keys it holds instead of fetching its own discovery document.

@@ -1,3 +1,4 @@
+using Crm.Identity.Mail;
 using Crm.Identity.Model;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Messaging;
@@ -15,6 +16,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    public DbSet<OutgoingMail> MailOutbox => Set<OutgoingMail>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -16,15 +16,15 @@ public sealed class DatabaseFingerprint : IAsyncDisposable
     private readonly NpgsqlConnection _connection;
     private readonly string _sql;
 
-    private DatabaseFingerprint(NpgsqlConnection connection, IReadOnlyList<string> tables, bool hasOutbox)
+    private DatabaseFingerprint(NpgsqlConnection connection, IReadOnlyList<string> tables, IReadOnlyList<string> outboxes)
     {
         _connection = connection;
         var parts = tables.Select(t => (Name: t, Sql: $"(SELECT count(*)::text || '/' || coalesce(max(xmin::text::bigint), 0)::text FROM \"{t}\")")).ToList();
-        if (hasOutbox)
+        foreach (var outbox in outboxes)
         {
-            // The dispatcher updates rows as it sends them, but only a request adds one: an event for a
-            // refused request would show as a newer id.
-            parts.Add(("outbox_messages (newest id)", "(SELECT coalesce(max(id), 0)::text FROM outbox_messages)"));
+            // The dispatcher updates rows as it sends them, but only a request adds one: an event (or a mail) for
+            // a refused request would show as a newer id.
+            parts.Add(($"{outbox} (newest id)", $"(SELECT coalesce(max(id), 0)::text FROM {outbox})"));
         }
 
         Tables = parts.Select(p => p.Name).ToList();
@@ -33,13 +33,17 @@ public sealed class DatabaseFingerprint : IAsyncDisposable
 
     public IReadOnlyList<string> Tables { get; }
 
+    /// <summary>The event outbox (every service) and Identity's mail outbox: their dispatchers write to them on their own.</summary>
+    private static readonly string[] Outboxes = ["outbox_messages", "mail_outbox"];
+
     /// <summary>
-    /// Written by consumers and the outbox dispatcher whatever the API answers: the inbox, the outbox (sent
-    /// marks; its new rows are watched apart), the directories copied from other services (directory_*,
+    /// Written by consumers and the dispatchers whatever the API answers: the inbox, the outboxes (claims and sent
+    /// marks; their new rows are watched apart), the directories copied from other services (directory_*,
     /// Billing's won_deals), the migration log.
     /// </summary>
     public static bool IsBackground(string table) =>
-        table is "inbox_messages" or "outbox_messages" or "schema_migrations" or "won_deals"
+        table is "inbox_messages" or "schema_migrations" or "won_deals"
+        || Outboxes.Contains(table)
         || table.StartsWith("directory_", StringComparison.Ordinal);
 
     public static async Task<DatabaseFingerprint> OpenAsync(string connectionString)
@@ -56,7 +60,7 @@ public sealed class DatabaseFingerprint : IAsyncDisposable
             }
         }
 
-        return new DatabaseFingerprint(connection, tables.Where(t => !IsBackground(t)).ToList(), tables.Contains("outbox_messages"));
+        return new DatabaseFingerprint(connection, tables.Where(t => !IsBackground(t)).ToList(), Outboxes.Where(tables.Contains).ToList());
     }
 
     /// <summary>"table=count/max xmin" for every watched table.</summary>

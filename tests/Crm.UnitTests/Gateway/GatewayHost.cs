@@ -17,6 +17,7 @@ namespace Crm.UnitTests.Gateway;
 public sealed class GatewayHost : IAsyncLifetime
 {
     public const int LoginLimitPerAccount = 3;
+    public const int ForgotPasswordLimitPerAccount = 2;
 
     private readonly List<FakeReplica> _replicas = [];
     private WebApplication? _gateway;
@@ -38,6 +39,7 @@ public sealed class GatewayHost : IAsyncLifetime
             ["ConnectionStrings:redis"] = $"127.0.0.1:{ClosedPort()},abortConnect=false,connectTimeout=200",
             ["Gateway:SpaRoot"] = Path.Combine(Path.GetTempPath(), "crm-no-spa"),
             ["Gateway:LoginRateLimit:PerIpAndEmail"] = LoginLimitPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Gateway:ForgotPasswordRateLimit:PerIpAndEmail"] = ForgotPasswordLimitPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["services:identity:http:0"] = Replica("identity").Url,
             ["services:sales:http:0"] = Replica("sales-1").Url,
             ["services:sales:http:1"] = Replica("sales-2").Url,

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shouldly;
 
@@ -174,6 +175,43 @@ public sealed class GatewayProxyTests(GatewayHost gateway) : IClassFixture<Gatew
 
         // Another account from the same address is not held back by that one.
         (await Client.PostAsJsonAsync("/api/v1/auth/login", new { email = "other@agency.test", password = "x" })).StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Repeated_password_resets_for_one_address_are_limited_apart_from_logins()
+    {
+        var email = $"{Guid.NewGuid():N}@agency.test";
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i <= GatewayHost.ForgotPasswordLimitPerAccount; i++)
+        {
+            last = await Client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email });
+            statuses.Add(last.StatusCode);
+        }
+
+        statuses.Take(GatewayHost.ForgotPasswordLimitPerAccount).ShouldAllBe(s => s == HttpStatusCode.OK);
+        last.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        last.Headers.RetryAfter.ShouldNotBeNull();
+        (await last.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldStartWith("Too many password reset requests.");
+        // Counted apart: the same address may still log in, and another address may still ask for a link.
+        (await Client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "x" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = "other-" + email })).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Forgot_password_needs_no_csrf_header_when_an_old_session_cookie_is_sent()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/auth/forgot-password?m={marker}")
+        {
+            Content = JsonContent.Create(new { email = $"{marker}@agency.test" }),
+        };
+        request.Headers.Add("Cookie", "crm_session=" + new string('a', 43));
+
+        using var response = await Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        gateway.Replica("identity").Calls.ShouldContain(c => c.PathAndQuery.Contains(marker, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -18,6 +18,15 @@ public sealed class TokenRulesTests
         link.IsUsable(Now).ShouldBeFalse();
     }
 
+    [Fact]
+    public void A_forgot_password_link_works_for_one_hour_only()
+    {
+        var link = PasswordToken.Issue(Guid.NewGuid(), "h", null, Now, PasswordTokenPurpose.Reset);
+        link.Purpose.ShouldBe(PasswordTokenPurpose.Reset);
+        link.IsUsable(Now.AddMinutes(59)).ShouldBeTrue();
+        link.IsUsable(Now.AddMinutes(61)).ShouldBeFalse();
+    }
+
     [Theory]
     [InlineData("abc12345", true)]
     [InlineData("short1", false)]

@@ -6,7 +6,7 @@ import { ToastProvider } from '../shared/ui'
 import { createQueryClient } from './queryClient'
 import { createRouter } from './router'
 
-const PUBLIC_PREFIXES = ['/login', '/set-password']
+const PUBLIC_PREFIXES = ['/login', '/set-password', '/forgot-password']
 
 function createApp() {
   const queryClient = createQueryClient()

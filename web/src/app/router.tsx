@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react'
 import { createBrowserRouter } from 'react-router'
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage'
 import { LoginPage } from '../features/auth/LoginPage'
 import { SetPasswordPage } from '../features/auth/SetPasswordPage'
 import { HomePage } from '../features/home/HomePage'
@@ -34,6 +35,7 @@ export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
     { path: '/set-password', element: <SetPasswordPage /> },
+    { path: '/forgot-password', element: <ForgotPasswordPage /> },
     {
       path: '/',
       element: <AppShell />,

@@ -10,6 +10,7 @@ public sealed class PasswordTokenConfiguration : IEntityTypeConfiguration<Passwo
     {
         builder.ToTable("password_tokens");
         builder.HasKey(t => t.Id);
+        builder.Property(t => t.Purpose).HasConversion<string>();
         builder.HasOne<User>().WithMany().HasForeignKey(t => t.UserId);
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.HasIndex(t => t.TokenHash).IsUnique();

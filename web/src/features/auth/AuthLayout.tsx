@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { AppLogo } from '../../shared/ui/AppLogo'
 
-/** The centred login-style card on a light blue-grey background (login, set password). */
+/** The centred login-style card on a light blue-grey background (login, set password, forgot password). */
 export function AuthLayout({ children, heading }: { children: ReactNode; heading?: string }) {
   return (
     <div className="crm-auth">

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
-import { useNavigate, useSearchParams } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { isApiError, safeNextPath } from '../../shared/api'
 import { CheckboxField, TextField } from '../../shared/ui'
 import { authApi, sessionKeys } from './api'
@@ -90,6 +90,12 @@ export function LoginForm() {
         {login.isPending ? 'Logging In…' : 'Log In'}
       </button>
       <CheckboxField label="Remember me" name="remember_me" checked={rememberMe} onChange={setRememberMe} className="slds-m-top_small" />
+      <p className="crm-auth__links">
+        {/* Carries what was typed, so the next page need not ask for it again. */}
+        <Link to={username.trim() ? `/forgot-password?email=${encodeURIComponent(username.trim())}` : '/forgot-password'}>
+          Forgot Your Password?
+        </Link>
+      </p>
     </form>
   )
 }

@@ -49,7 +49,7 @@ export function SetPasswordPage() {
   const bannerMessage = !token
     ? 'This link is incomplete. Open the full link you were sent, or ask your administrator for a new one.'
     : tokenError
-      ? `${tokenError} Ask your administrator for a new link.`
+      ? `${tokenError} Request a new one with "Forgot Your Password?", or ask your administrator.`
       : error && !apiError?.fieldError('new_password') && !apiError?.fieldError('password')
         ? (apiError?.displayMessage ?? 'Something went wrong. Try again.')
         : undefined
@@ -97,6 +97,12 @@ export function SetPasswordPage() {
         </button>
         <p className="slds-text-align_center slds-m-top_medium">
           <Link to="/login">Back to Log In</Link>
+          {tokenError ? (
+            <>
+              {' · '}
+              <Link to="/forgot-password">Forgot Your Password?</Link>
+            </>
+          ) : null}
         </p>
       </form>
     </AuthLayout>

@@ -1,5 +1,12 @@
 import { api } from '../../shared/api'
-import type { CurrentUser, LoginRequest, LoginResponse, SetPasswordRequest } from '../../shared/api/types'
+import type {
+  CurrentUser,
+  ForgotPasswordRequest,
+  ForgotPasswordResponse,
+  LoginRequest,
+  LoginResponse,
+  SetPasswordRequest,
+} from '../../shared/api/types'
 
 export const authApi = {
   // 401 here means "wrong credentials" / "no session", not "session ended": no redirect.
@@ -7,6 +14,8 @@ export const authApi = {
   logout: () => api.post<void>('/auth/logout', undefined, { ignoreUnauthorized: true }),
   me: (signal?: AbortSignal) => api.get<CurrentUser>('/auth/me', undefined, signal),
   setPassword: (body: SetPasswordRequest) => api.post<void>('/auth/set-password', body, { ignoreUnauthorized: true }),
+  forgotPassword: (body: ForgotPasswordRequest) =>
+    api.post<ForgotPasswordResponse>('/auth/forgot-password', body, { ignoreUnauthorized: true }),
 }
 
 export const sessionKeys = {

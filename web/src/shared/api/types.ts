@@ -51,6 +51,9 @@ export type CurrentUser = WithRole<Wire<IdentitySchemas['UserSummary']>>
 export type LoginRequest = { email: string; password: string; remember_me?: boolean }
 export type LoginResponse = { token: string; expires_at: string; remember_me: boolean; user: CurrentUser }
 export type SetPasswordRequest = WireBody<IdentitySchemas['SetPasswordRequest']> & { token: string; new_password: string }
+export type ForgotPasswordRequest = WireBody<IdentitySchemas['ForgotPasswordRequest']> & { email: string }
+/** POST /auth/forgot-password: the same 202 answer whether the address is known or not. */
+export type ForgotPasswordResponse = Wire<IdentitySchemas['ForgotPasswordResponse']>
 export type ChangePasswordRequest = WireBody<IdentitySchemas['ChangePasswordRequest']> & { current_password: string; new_password: string }
 
 /** A user as the admin users API answers (GET /admin/users rows, PUT answer). */
