@@ -11,6 +11,7 @@ public sealed class GatewayTransforms(LoginResponseTransform login, LogoutRespon
     /// <summary>Route ids in appsettings.json's <c>ReverseProxy:Routes</c>.</summary>
     public const string LoginRoute = "identity-login";
     public const string LogoutRoute = "identity-logout";
+    public const string MfaEnableRoute = "identity-mfa-enable";
 
     public void ValidateRoute(TransformRouteValidationContext context)
     {
@@ -31,6 +32,9 @@ public sealed class GatewayTransforms(LoginResponseTransform login, LogoutRespon
         {
             case LoginRoute:
                 context.AddResponseTransform(login.ApplyAsync);
+                break;
+            case MfaEnableRoute:
+                context.AddResponseTransform(login.ApplyToSessionUpgradeAsync);
                 break;
             case LogoutRoute:
                 context.AddResponseTransform(logout.ApplyAsync);

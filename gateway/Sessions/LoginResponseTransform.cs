@@ -11,10 +11,16 @@ namespace Crm.Gateway.Sessions;
 /// <summary>
 /// Identity's answer to <c>POST /api/v1/auth/login</c> becomes a browser session: the refresh token stays in Redis,
 /// the browser gets the <c>crm_session</c> cookie and the rest of the body. Any other answer passes unchanged.
+/// The same for <c>POST /api/v1/auth/mfa/enable</c> when it answers tokens (a session limited to two-factor enrolment
+/// upgraded to a full one): the browser's session is replaced; an answer without tokens passes unchanged.
 /// </summary>
 public sealed class LoginResponseTransform(SessionStore store, ILogger<LoginResponseTransform> logger)
 {
-    public async ValueTask ApplyAsync(ResponseTransformContext transform)
+    public ValueTask ApplyAsync(ResponseTransformContext transform) => ApplyAsync(transform, tokensOptional: false);
+
+    public ValueTask ApplyToSessionUpgradeAsync(ResponseTransformContext transform) => ApplyAsync(transform, tokensOptional: true);
+
+    private async ValueTask ApplyAsync(ResponseTransformContext transform, bool tokensOptional)
     {
         var context = transform.HttpContext;
         if (transform.ProxyResponse is not { StatusCode: HttpStatusCode.OK } response || !IsJson(response.Content.Headers.ContentType))
@@ -27,12 +33,21 @@ public sealed class LoginResponseTransform(SessionStore store, ILogger<LoginResp
         var answer = await response.Content.ReadAsByteArrayAsync(transform.CancellationToken);
         if (!TryReadTokens(answer, out var json, out var tokens))
         {
+            if (tokensOptional)
+            {
+                // Nothing to take over: the answer goes out as Identity wrote it.
+                context.Response.ContentLength = answer.Length;
+                await context.Response.Body.WriteAsync(answer, transform.CancellationToken);
+                return;
+            }
+
             logger.LogError("Identity answered login with 200 but without the expected token fields");
             await WriteProblemAsync(context, GatewayProblems.UnexpectedLoginAnswer());
             return;
         }
 
-        var login = LoginRequest.Of(context) ?? new LoginRequest(null, false);
+        // A login says "remember me" in its body; an upgraded session carries it over in the answer.
+        var login = LoginRequest.Of(context) ?? new LoginRequest(null, json["remember_me"] is JsonValue remember && remember.GetValueKind() == JsonValueKind.True);
         string? sessionId;
         try
         {

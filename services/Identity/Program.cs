@@ -11,7 +11,9 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapDiscoveryApi();
 app.MapAuthApi();
+app.MapTwoFactorApi();
 app.MapUsersApi();
+app.MapSecuritySettingsApi();
 app.MapDirectorySourcesApi();
 
 app.Run();

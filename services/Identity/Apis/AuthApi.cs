@@ -22,47 +22,44 @@ public static class AuthApi
         api.MapPost("/login", LoginAsync).AllowAnonymous();
         api.MapPost("/refresh", RefreshAsync).AllowAnonymous();
         api.MapPost("/set-password", SetPasswordAsync).AllowAnonymous();
-        api.MapPost("/logout", LogoutAsync);
-        api.MapGet("/me", MeAsync);
+        api.MapPost("/logout", LogoutAsync).AllowDuringTwoFactorEnrolment();
+        api.MapGet("/me", MeAsync).AllowDuringTwoFactorEnrolment();
         api.MapPost("/change-password", ChangePasswordAsync).WithIdempotency();
         return app;
     }
 
+    public const string SecondFactorNeeded = "Enter the verification code from your authenticator app.";
+    public const string SecondFactorRefused = "The verification code is wrong, expired or was used already.";
+
+    /// <summary>
+    /// The credentials (and second factor) are decided by <see cref="SignInCheck"/>; this endpoint only turns its verdict
+    /// into an answer and a session. 401 <c>mfa_required: true</c> is answered only after a correct password.
+    /// </summary>
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, IdentityDbContext db, IPasswordHasher<User> hasher, SessionManager sessions, CancellationToken cancellationToken)
+        LoginRequest request, SignInCheck signIn, SessionManager sessions, CancellationToken cancellationToken)
     {
+        var otp = TwoFactorInput.Code(request.Otp);
+        var recoveryCode = TwoFactorInput.RecoveryCode(request.RecoveryCode);
         var errors = new ValidationErrors()
             .Required("email", request.Email, "Email")
             .Required("password", request.Password, "Password");
+        TwoFactorInput.CheckSecondFactor(errors, otp, recoveryCode, codeField: "otp");
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
 
         var now = DbClock.UtcNow;
-        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == User.Normalize(request.Email!), cancellationToken);
-        if (user is null || !user.CanSignIn(now))
+        var rememberMe = request.RememberMe ?? false;
+        var result = await signIn.CheckAsync(new SignInAttempt(request.Email!, request.Password!, otp, recoveryCode), now, cancellationToken);
+        return result.Status switch
         {
-            // Same work and the same answer whether the user exists, is locked or inactive.
-            hasher.VerifyHashedPassword(DummyUser, DummyHash, request.Password!);
-            return Unauthorized();
-        }
-
-        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash!, request.Password!);
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            user.RecordFailedLogin(now);
-            await db.SaveChangesAsync(cancellationToken);
-            return Unauthorized();
-        }
-
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            user.SetPasswordHash(hasher.HashPassword(user, request.Password!), now);
-        }
-
-        user.RecordSuccessfulLogin(now);
-        return TypedResults.Ok(await sessions.StartAsync(user, request.RememberMe ?? false, now, cancellationToken));
+            SignInStatus.Succeeded => TypedResults.Ok(await sessions.StartAsync(result.User!, rememberMe, enrolmentRequired: false, now, cancellationToken)),
+            SignInStatus.EnrolmentRequired => TypedResults.Ok(await sessions.StartAsync(result.User!, rememberMe, enrolmentRequired: true, now, cancellationToken)),
+            SignInStatus.TwoFactorRequired => SecondFactorProblem(SecondFactorNeeded),
+            SignInStatus.InvalidSecondFactor => SecondFactorProblem(SecondFactorRefused),
+            _ => Unauthorized(),
+        };
     }
 
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> RefreshAsync(
@@ -95,10 +92,18 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<UserSummary>, ProblemHttpResult>> MeAsync(ClaimsPrincipal principal, IdentityDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CurrentUserResponse>, ProblemHttpResult>> MeAsync(ClaimsPrincipal principal, IdentityDbContext db, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == principal.GetUserId(), cancellationToken);
-        return user is { IsActive: true } ? TypedResults.Ok(UserSummary.From(user)) : Unauthorized();
+        var userId = principal.GetUserId();
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is not { IsActive: true })
+        {
+            return Unauthorized();
+        }
+
+        var twoFactor = await db.TwoFactorAuthenticators.AnyAsync(t => t.UserId == userId && t.EnabledAt != null, cancellationToken);
+        return TypedResults.Ok(new CurrentUserResponse(
+            user.Id, user.Email, user.FirstName, user.LastName, user.Role, twoFactor, FullSessionRequirement.IsEnrolmentSession(principal)));
     }
 
     public static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
@@ -172,6 +177,10 @@ public static class AuthApi
     private static ProblemHttpResult Unauthorized() =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: InvalidLogin);
 
-    private static readonly User DummyUser = User.Create("nobody@crm.local", "x", "x", Roles.User, null, DateTime.UnixEpoch);
-    private static readonly string DummyHash = new PasswordHasher<User>().HashPassword(DummyUser, "not-a-real-password-1");
+    private static ProblemHttpResult SecondFactorProblem(string detail) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Unauthorized",
+            detail: detail,
+            extensions: new Dictionary<string, object?> { ["mfa_required"] = true });
 }

@@ -7,15 +7,35 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Crm.Identity.Services;
 
-/// <summary>Signs short-lived RS256 access tokens carrying who the user is and which login session it belongs to.</summary>
+/// <summary>
+/// Signs short-lived RS256 access tokens carrying who the user is and which login session it belongs to; a session
+/// that may only enrol in two-factor sign-in also carries <see cref="CrmClaims.MfaEnrolmentRequired"/>, which every
+/// service's authorization refuses outside the enrolment endpoints.
+/// </summary>
 public sealed class AccessTokenIssuer(SigningKeyStore keys, IOptions<SessionTokenOptions> options)
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = true };
 
-    public async Task<(string Token, DateTime ExpiresAt)> IssueAsync(User user, Guid sessionId, DateTime now, CancellationToken cancellationToken)
+    public async Task<(string Token, DateTime ExpiresAt)> IssueAsync(
+        User user, Guid sessionId, bool enrolmentRequired, DateTime now, CancellationToken cancellationToken)
     {
         var signingKey = (await keys.GetKeysAsync(cancellationToken))[0];
         var expires = now + options.Value.AccessTokenLifetime;
+        List<Claim> claims =
+        [
+            new Claim(CrmClaims.Subject, user.Id.ToString()),
+            new Claim(CrmClaims.Email, user.Email),
+            new Claim(CrmClaims.GivenName, user.FirstName),
+            new Claim(CrmClaims.FamilyName, user.LastName),
+            new Claim(CrmClaims.Role, user.Role),
+            new Claim(CrmClaims.TokenId, Guid.NewGuid().ToString("N")),
+            new Claim(CrmClaims.SessionId, sessionId.ToString("N")),
+        ];
+        if (enrolmentRequired)
+        {
+            claims.Add(new Claim(CrmClaims.MfaEnrolmentRequired, "true"));
+        }
+
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = CrmClaims.Issuer,
@@ -23,16 +43,7 @@ public sealed class AccessTokenIssuer(SigningKeyStore keys, IOptions<SessionToke
             IssuedAt = now,
             NotBefore = now,
             Expires = expires,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(CrmClaims.Subject, user.Id.ToString()),
-                new Claim(CrmClaims.Email, user.Email),
-                new Claim(CrmClaims.GivenName, user.FirstName),
-                new Claim(CrmClaims.FamilyName, user.LastName),
-                new Claim(CrmClaims.Role, user.Role),
-                new Claim(CrmClaims.TokenId, Guid.NewGuid().ToString("N")),
-                new Claim(CrmClaims.SessionId, sessionId.ToString("N")),
-            ]),
+            Subject = new ClaimsIdentity(claims),
             SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.RsaSha256),
         };
         return (_handler.CreateToken(descriptor), expires);

@@ -7,16 +7,29 @@ using Microsoft.Extensions.Options;
 namespace Crm.Identity.Services;
 
 /// <summary>Starts, refreshes and ends login sessions (an access token plus a rotating refresh token).</summary>
-public sealed class SessionManager(IdentityDbContext db, AccessTokenIssuer issuer, TokenRevoker revoker, IOptions<SessionTokenOptions> options)
+public sealed class SessionManager(
+    IdentityDbContext db, AccessTokenIssuer issuer, TokenRevoker revoker, TwoFactorRequirement twoFactor, IOptions<SessionTokenOptions> options)
 {
-    public async Task<TokenResponse> StartAsync(User user, bool rememberMe, DateTime now, CancellationToken cancellationToken)
+    /// <param name="enrolmentRequired">the session may only enrol in two-factor sign-in (its tokens say so).</param>
+    public async Task<TokenResponse> StartAsync(User user, bool rememberMe, bool enrolmentRequired, DateTime now, CancellationToken cancellationToken)
     {
         var sessionId = Guid.NewGuid();
         var (refresh, refreshRow) = NewRefreshToken(user.Id, sessionId, rememberMe, now);
         db.RefreshTokens.Add(refreshRow);
         await db.SaveChangesAsync(cancellationToken);
-        var (token, expires) = await issuer.IssueAsync(user, sessionId, now, cancellationToken);
-        return new TokenResponse(token, expires, refresh, refreshRow.ExpiresAt, rememberMe, UserSummary.From(user));
+        var (token, expires) = await issuer.IssueAsync(user, sessionId, enrolmentRequired, now, cancellationToken);
+        return new TokenResponse(token, expires, refresh, refreshRow.ExpiresAt, rememberMe, UserSummary.From(user), enrolmentRequired);
+    }
+
+    /// <summary>
+    /// Replaces a session limited to enrolment by a full one once two factors are on: the old session ends (its tokens
+    /// are refused at once), the new one keeps its "remember me".
+    /// </summary>
+    public async Task<TokenResponse> UpgradeAsync(User user, Guid limitedSessionId, DateTime now, CancellationToken cancellationToken)
+    {
+        var rememberMe = await db.RefreshTokens.Where(t => t.SessionId == limitedSessionId).Select(t => t.RememberMe).FirstOrDefaultAsync(cancellationToken);
+        await EndSessionAsync(limitedSessionId, now, cancellationToken);
+        return await StartAsync(user, rememberMe, enrolmentRequired: false, now, cancellationToken);
     }
 
     /// <returns>null when the refresh token is unknown, expired, revoked or reused (the session is then revoked).</returns>
@@ -45,8 +58,11 @@ public sealed class SessionManager(IdentityDbContext db, AccessTokenIssuer issue
         db.RefreshTokens.Add(next);
         current.ReplaceWith(next, now);
         await db.SaveChangesAsync(cancellationToken);
-        var (token, expires) = await issuer.IssueAsync(user, current.SessionId, now, cancellationToken);
-        return new TokenResponse(token, expires, refresh, next.ExpiresAt, current.RememberMe, UserSummary.From(user));
+        // Asked again at every refresh: a session started before an admin required two factors becomes limited to
+        // enrolment within one access token's lifetime, and one that has since enrolled becomes a full one.
+        var enrolmentRequired = await twoFactor.IsEnrolmentRequiredAsync(user.Id, cancellationToken);
+        var (token, expires) = await issuer.IssueAsync(user, current.SessionId, enrolmentRequired, now, cancellationToken);
+        return new TokenResponse(token, expires, refresh, next.ExpiresAt, current.RememberMe, UserSummary.From(user), enrolmentRequired);
     }
 
     public async Task EndSessionAsync(Guid sessionId, DateTime now, CancellationToken cancellationToken)
