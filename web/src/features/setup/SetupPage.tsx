@@ -10,7 +10,7 @@ export function SetupPage() {
     <div className="crm-page">
       <PageHeader icon="standard:settings" label="Setup" title="Identity Verification" variant="base" />
       <div className="crm-page__body">
-        <Card title="Two-Factor Authentication" icon="standard:password">
+        <Card title="Two-Factor Authentication">
           {settings.isPending ? (
             <Spinner label="Loading" />
           ) : settings.isError ? (

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { ButtonSvg, CheckboxField } from '../../shared/ui'
+import { ButtonSvg, CheckboxField, Icon } from '../../shared/ui'
 import { recoveryCodesFile } from './api'
 
 /**
@@ -31,10 +31,17 @@ export function RecoveryCodesPanel({ email, codes, onDone, doneLabel = 'Done' }:
 
   return (
     <section aria-labelledby="crm-recovery-codes-heading">
-      <div className="slds-notify slds-notify_alert slds-alert_warning crm-two-factor__alert" role="status">
-        <h2 id="crm-recovery-codes-heading" className="slds-text-heading_small">
-          Save your recovery codes
-        </h2>
+      <div className="slds-scoped-notification slds-scoped-notification_light crm-two-factor__notice" role="status">
+        <div className="slds-media slds-media_center">
+          <div className="slds-media__figure">
+            <Icon icon="utility:warning" size="x-small" variant="warning" />
+          </div>
+          <div className="slds-media__body">
+            <h2 id="crm-recovery-codes-heading" className="slds-text-heading_small">
+              Two-factor authentication is on. Save your recovery codes.
+            </h2>
+          </div>
+        </div>
       </div>
       <p className="slds-m-vertical_small">
         Each code signs you in once if you lose your phone. Store them somewhere safe, such as a password manager. They

@@ -67,7 +67,7 @@ export function TwoFactorEnrolment({ email, onFinished, onCancel }: { email: str
             </code>
           </p>
         </li>
-        <li>
+        <li className="crm-two-factor__code">
           <TextField
             label="Verification Code"
             name="code"

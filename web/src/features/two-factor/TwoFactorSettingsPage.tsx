@@ -35,7 +35,7 @@ export function TwoFactorSettingsPage() {
           </div>
         </nav>
         <div className="slds-col slds-size_1-of-1 slds-medium-size_3-of-4">
-          <Card title="Authenticator App" icon="standard:password">
+          <Card title="Authenticator App">
             {status.isPending || !me.data ? (
               <Spinner label="Loading" />
             ) : status.isError ? (
