@@ -62,9 +62,15 @@ public static class AuthenticationExtensions
                 };
             });
 
+        // Every policy also refuses a session limited to two-factor enrolment (FullSessionRequirement): the default one
+        // (RequireAuthorization()), the fallback (endpoints that name none) and the admin one.
+        var fullSession = new FullSessionRequirement();
+        builder.Services.AddSingleton<IAuthorizationHandler>(fullSession);
+        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(fullSession).Build();
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+            .SetDefaultPolicy(signedIn)
+            .SetFallbackPolicy(signedIn)
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin).AddRequirements(fullSession));
         return builder;
     }
 }

@@ -12,4 +12,10 @@ public static class CrmClaims
     public const string TokenId = "jti";
     public const string SessionId = "sid";
     public const string IssuedAt = "iat";
+
+    /// <summary>
+    /// "true" on the token of a session that may only enrol in two-factor sign-in (an admin requires it and the user
+    /// has no authenticator yet); see <see cref="FullSessionRequirement"/>.
+    /// </summary>
+    public const string MfaEnrolmentRequired = "mfa_enrolment_required";
 }

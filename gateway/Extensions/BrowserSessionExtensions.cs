@@ -12,6 +12,7 @@ public static class BrowserSessionExtensions
         services.AddHttpClient();
         services.AddSingleton<IdentityTokenClient>();
         services.AddSingleton<LogoutResponseTransform>();
+        services.AddSingleton<SessionUpgradeTransform>();
         services.AddLoginRateLimiting();
         return services;
     }

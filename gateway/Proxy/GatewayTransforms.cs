@@ -5,11 +5,12 @@ using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Crm.Gateway.Proxy;
 
-/// <summary>What the gateway changes on every forwarded request and answer, and the logout route's own step.</summary>
-public sealed class GatewayTransforms(LogoutResponseTransform logout) : ITransformProvider
+/// <summary>What the gateway changes on every forwarded request and answer, and the logout and two-factor enable routes' own steps.</summary>
+public sealed class GatewayTransforms(LogoutResponseTransform logout, SessionUpgradeTransform upgrade) : ITransformProvider
 {
     /// <summary>Route ids in appsettings.json's <c>ReverseProxy:Routes</c>.</summary>
     public const string LogoutRoute = "identity-logout";
+    public const string MfaEnableRoute = "identity-mfa-enable";
 
     public void ValidateRoute(TransformRouteValidationContext context)
     {
@@ -26,9 +27,14 @@ public sealed class GatewayTransforms(LogoutResponseTransform logout) : ITransfo
         // The gateway does not advertise server software, nor pass the services' on.
         context.AddResponseHeaderRemove(HeaderNames.Server, ResponseCondition.Always);
 
-        if (context.Route.RouteId == LogoutRoute)
+        switch (context.Route.RouteId)
         {
-            context.AddResponseTransform(logout.ApplyAsync);
+            case LogoutRoute:
+                context.AddResponseTransform(logout.ApplyAsync);
+                break;
+            case MfaEnableRoute:
+                context.AddResponseTransform(upgrade.ApplyAsync);
+                break;
         }
     }
 }

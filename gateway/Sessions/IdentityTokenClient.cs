@@ -73,6 +73,11 @@ public sealed class IdentityTokenClient(IHttpClientFactory clients, IOptions<Gat
                 return new(TokenStatus.Rejected, Body: body);
             }
 
+            if (response.StatusCode == HttpStatusCode.BadRequest && (string?)body?["error"] == "invalid_request" && body?["errors"] is JsonObject)
+            {
+                return new(TokenStatus.Invalid, Body: body);
+            }
+
             logger.LogWarning("Identity answered a token request with {Status} {Error}", (int)response.StatusCode, (string?)body?["error"]);
             return new(TokenStatus.Unavailable, Body: body);
         }

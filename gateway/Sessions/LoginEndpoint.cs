@@ -18,9 +18,13 @@ public static class LoginEndpoint
     {
         // Read (and size-checked) by LoginBodyMiddleware before the rate limiter counted it.
         var login = LoginRequest.Of(context) ?? new LoginRequest(null, false);
-        var errors = new ValidationErrors()
-            .Required("email", login.Email, "Email")
-            .Required("password", login.Password, "Password");
+        var errors = new ValidationErrors();
+        foreach (var field in login.NotText)
+        {
+            errors.Add(field, "Must be text.");
+        }
+
+        errors.Required("email", login.Email, "Email").Required("password", login.Password, "Password");
         if (errors.HasErrors)
         {
             return errors.ToProblem();
@@ -31,6 +35,8 @@ public static class LoginEndpoint
         {
             case TokenStatus.Rejected:
                 return Unauthorized(outcome.Body);
+            case TokenStatus.Invalid:
+                return FieldErrors(outcome.Body!["errors"]!.AsObject());
             case TokenStatus.Unavailable:
                 return GatewayProblems.Unreachable("identity");
         }
@@ -63,23 +69,26 @@ public static class LoginEndpoint
             ["token"] = tokens.AccessToken,
             ["expires_at"] = tokens.AccessExpiresAt.UtcDateTime,
             ["remember_me"] = login.RememberMe,
+            ["mfa_enrolment_required"] = outcome.Body!["mfa_enrolment_required"]?.DeepClone() ?? false,
             ["user"] = outcome.Body!["user"]?.DeepClone(),
         });
     }
 
-    /// <summary>One answer for every failure; Identity adds its two-factor hints only after a correct password.</summary>
+    /// <summary>
+    /// One answer for every failure of the password; only after a correct one does Identity say a second factor is
+    /// needed (<c>mfa_required</c>), with its own words for it.
+    /// </summary>
     private static IResult Unauthorized(JsonObject? identityAnswer)
     {
-        var extensions = new Dictionary<string, object?>();
-        foreach (var hint in new[] { "mfa_required", "mfa_enrolment_required" })
-        {
-            if (identityAnswer?[hint] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag)
-            {
-                extensions[hint] = true;
-            }
-        }
-
+        var secondFactor = identityAnswer?["mfa_required"] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
         return TypedResults.Problem(
-            statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: InvalidLogin, extensions: extensions);
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Unauthorized",
+            detail: secondFactor ? (string?)identityAnswer!["error_description"] ?? InvalidLogin : InvalidLogin,
+            extensions: secondFactor ? new Dictionary<string, object?> { ["mfa_required"] = true } : null);
     }
+
+    private static IResult FieldErrors(JsonObject errors) => TypedResults.ValidationProblem(
+        errors.ToDictionary(e => e.Key, e => e.Value is JsonArray messages ? messages.Select(m => (string?)m ?? "").ToArray() : []),
+        title: "One or more validation errors occurred.");
 }

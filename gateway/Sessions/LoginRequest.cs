@@ -5,6 +5,9 @@ namespace Crm.Gateway.Sessions;
 /// <summary>The login body (<c>POST /api/v1/auth/login</c>), read once before the rate limiter counts it (a "Forgot password?" body has the e-mail only).</summary>
 public sealed record LoginRequest(string? Email, bool RememberMe, string? Password = null, string? Otp = null, string? RecoveryCode = null)
 {
+    /// <summary>Text fields sent as something else (<c>"otp": 123456</c>): answered 400 on the field, not guessed at.</summary>
+    public IReadOnlyList<string> NotText { get; init; } = [];
+
     /// <summary>The login or forgot-password body <see cref="LoginBodyMiddleware"/> read; null for any other request.</summary>
     public static LoginRequest? Of(HttpContext context) => context.Items[typeof(LoginRequest)] as LoginRequest;
 
@@ -20,7 +23,11 @@ public sealed record LoginRequest(string? Email, bool RememberMe, string? Passwo
 
             var root = document.RootElement;
             var remember = root.TryGetProperty("remember_me", out var r) && r.ValueKind == JsonValueKind.True;
-            return new(Text(root, "email")?.Trim().ToLowerInvariant(), remember, Text(root, "password"), Text(root, "otp"), Text(root, "recovery_code"));
+            return new(Text(root, "email")?.Trim().ToLowerInvariant(), remember, Text(root, "password"), Text(root, "otp"), Text(root, "recovery_code"))
+            {
+                NotText = TextFields.Where(name => root.TryGetProperty(name, out var value)
+                    && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)).ToList(),
+            };
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -29,6 +36,8 @@ public sealed record LoginRequest(string? Email, bool RememberMe, string? Passwo
             return new(null, false);
         }
     }
+
+    private static readonly string[] TextFields = ["email", "password", "otp", "recovery_code"];
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -49,11 +49,39 @@ public sealed class SessionRefresher(SessionStore store, IdentityTokenClient ide
         return session;
     }
 
-    private async Task<BrowserSession?> RefreshLockedAsync(string id, HttpContext context)
+    /// <summary>
+    /// Renews the session's tokens now, fresh or not: what the session may do changed at Identity (two-factor sign-in
+    /// turned on ends the enrolment-only limit), and the next token says so.
+    /// </summary>
+    public async Task RenewNowAsync(string id, HttpContext context)
+    {
+        var owner = Guid.NewGuid().ToString("N");
+        var deadline = time.GetUtcNow() + WaitForOtherRefresh;
+        while (!await store.TryLockRefreshAsync(id, owner, LockLifetime))
+        {
+            if (time.GetUtcNow() >= deadline)
+            {
+                return; // Someone else keeps renewing it; their token is as new as ours would be.
+            }
+
+            await Task.Delay(PollInterval, time, context.RequestAborted);
+        }
+
+        try
+        {
+            await RefreshLockedAsync(id, context, force: true);
+        }
+        finally
+        {
+            await store.ReleaseRefreshLockAsync(id, owner);
+        }
+    }
+
+    private async Task<BrowserSession?> RefreshLockedAsync(string id, HttpContext context, bool force = false)
     {
         // Re-read under the lock: the previous holder may have just refreshed it.
         var current = await store.GetAsync(id);
-        if (current is null || !NeedsRefresh(current))
+        if (current is null || (!force && !NeedsRefresh(current)))
         {
             return current;
         }

@@ -9,6 +9,9 @@ public enum TokenStatus
     /// <summary>Identity refused the grant (wrong credentials; an expired, revoked or reused refresh token).</summary>
     Rejected,
 
+    /// <summary>Identity found a field malformed (<c>invalid_request</c> with per-field <c>errors</c>).</summary>
+    Invalid,
+
     /// <summary>Identity could not be asked, or answered something unreadable.</summary>
     Unavailable,
 }

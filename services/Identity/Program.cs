@@ -13,8 +13,10 @@ app.UseForwardedHeaders();
 app.MapDefaultEndpoints();
 app.MapTokenApi();
 app.MapAuthApi();
+app.MapTwoFactorApi();
 app.MapUsersApi();
 app.MapApiClientsApi();
+app.MapSecuritySettingsApi();
 app.MapDirectorySourcesApi();
 
 app.Run();

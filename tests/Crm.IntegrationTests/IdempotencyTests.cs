@@ -23,6 +23,11 @@ public sealed class IdempotencyTests(CrmFixture fixture) : IClassFixture<CrmFixt
         "/api/v1/auth/logout",
         // Anonymous (the link's token is the credential): keys belong to a signed-in user.
         "/api/v1/auth/set-password",
+        // Their answers hold the authenticator key and the recovery codes, which an idempotency record would keep in
+        // plain text for a day; a repeat is safe anyway (a new pending key; a replayed code is refused as reused).
+        "/api/v1/auth/mfa/setup",
+        "/api/v1/auth/mfa/enable",
+        "/api/v1/auth/mfa/disable",
         // Internal and idempotent by nature: a rerun changes nothing. It commits page by page, which one
         // request-wide transaction would undo.
         "/internal/v1/directory/reconcile",

@@ -73,6 +73,33 @@ public sealed partial class RouteAuthorizationTests(CrmFixture fixture) : IClass
         }
     }
 
+    [Fact]
+    public async Task Every_admin_route_refuses_a_user_who_is_not_an_admin()
+    {
+        var user = await TestUsers.CreateAsync(fixture);
+        var admin = (await RoutesAsync("identity")).Where(r => r.Path.StartsWith("/api/v1/admin/", StringComparison.Ordinal)).ToList();
+        admin.ShouldContain(("GET", "/api/v1/admin/security-settings"));
+        admin.ShouldContain(("PUT", "/api/v1/admin/security-settings"));
+
+        var failures = new List<string>();
+        foreach (var (method, path) in admin)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(path));
+            if (method is "POST" or "PUT")
+            {
+                request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            }
+
+            var response = await fixture.CreateClient().WithBearer(user.Token).SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.Forbidden)
+            {
+                failures.Add($"{method} {path} answered {(int)response.StatusCode}");
+            }
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
     /// <summary>Routes the gateway answers itself (global search fans out to the services' internal routes).</summary>
     public static TheoryData<string> GatewayRoutes => new() { "/api/v1/search?q=acme", "/api/v1/search/recent" };
 

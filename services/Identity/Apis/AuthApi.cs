@@ -26,11 +26,14 @@ public static class AuthApi
         var api = app.MapGroup("/api/v1/auth").WithTags("Auth");
         api.MapPost("/set-password", SetPasswordAsync).AllowAnonymous();
         api.MapPost("/forgot-password", ForgotPasswordAsync).AllowAnonymous();
-        api.MapPost("/logout", LogoutAsync);
-        api.MapGet("/me", MeAsync);
+        api.MapPost("/logout", LogoutAsync).AllowDuringTwoFactorEnrolment();
+        api.MapGet("/me", MeAsync).AllowDuringTwoFactorEnrolment();
         api.MapPost("/change-password", ChangePasswordAsync).WithIdempotency();
         return app;
     }
+
+    public const string SecondFactorNeeded = "Enter the verification code from your authenticator app.";
+    public const string SecondFactorRefused = "The verification code is wrong, expired or was used already.";
 
     public static async Task<NoContent> LogoutAsync(ClaimsPrincipal principal, SessionManager sessions, TokenRevoker revoker, CancellationToken cancellationToken)
     {
@@ -47,10 +50,18 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<UserSummary>, ProblemHttpResult>> MeAsync(ClaimsPrincipal principal, IdentityDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CurrentUserResponse>, ProblemHttpResult>> MeAsync(ClaimsPrincipal principal, IdentityDbContext db, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == principal.GetUserId(), cancellationToken);
-        return user is { IsActive: true } ? TypedResults.Ok(UserSummary.From(user)) : Unauthorized();
+        var userId = principal.GetUserId();
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is not { IsActive: true })
+        {
+            return Unauthorized();
+        }
+
+        var twoFactor = await db.TwoFactorAuthenticators.AnyAsync(t => t.UserId == userId && t.EnabledAt != null, cancellationToken);
+        return TypedResults.Ok(new CurrentUserResponse(
+            user.Id, user.Email, user.FirstName, user.LastName, user.Role, twoFactor, FullSessionRequirement.IsEnrolmentSession(principal)));
     }
 
     public static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(

@@ -19,3 +19,13 @@ public sealed record UserSummary(Guid Id, string Email, string FirstName, string
 {
     public static UserSummary From(User u) => new(u.Id, u.Email, u.FirstName, u.LastName, u.Role);
 }
+
+/// <summary><c>GET /auth/me</c>: the signed-in user and where they stand with two-factor sign-in.</summary>
+public sealed record CurrentUserResponse(
+    Guid Id,
+    string Email,
+    string FirstName,
+    string LastName,
+    string Role,
+    bool TwoFactorEnabled,
+    bool MfaEnrolmentRequired);

@@ -5,6 +5,7 @@ using Crm.Identity.Services;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -21,13 +22,23 @@ public static class Extensions
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.AddTokenServer();
         builder.Services.AddSingleton<TokenRevoker>();
-        builder.Services.AddScoped<CredentialCheck>();
         builder.Services.AddScoped<SessionManager>();
         builder.Services.AddScoped<PasswordLinks>();
         builder.Services.AddScoped<SecurityNotices>();
         builder.Services.AddSingleton(MailSettings.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<SmtpTransport>();
         builder.Services.AddHostedService<MailDispatcher>();
+        builder.Services.AddScoped<SignInCheck>();
+        builder.Services.AddScoped<SecondFactorCheck>();
+        builder.Services.AddScoped<TwoFactorEnrolment>();
+        builder.Services.AddScoped<TwoFactorRequirement>();
+        builder.Services.AddSingleton<TwoFactorSecretProtector>();
+
+        // Authenticator secrets are stored encrypted with Data Protection; its key ring lives in identitydb
+        // (data_protection_keys) so every Identity replica can read what another one protected.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("crm-identity")
+            .PersistKeysToDbContext<IdentityDbContext>();
         builder.Services.AddHostedService<FirstAdminSeeder>();
 
         // Identity validates the tokens it signed with the keys it holds instead of fetching its own discovery document.

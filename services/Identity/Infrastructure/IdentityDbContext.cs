@@ -2,12 +2,13 @@ using Crm.Identity.Mail;
 using Crm.Identity.Model;
 using Crm.ServiceDefaults.Data;
 using Crm.ServiceDefaults.Messaging;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace Crm.Identity.Infrastructure;
 
-public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
 
@@ -18,6 +19,15 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
 
     public DbSet<OutgoingMail> MailOutbox => Set<OutgoingMail>();
+
+    public DbSet<TwoFactorAuthenticator> TwoFactorAuthenticators => Set<TwoFactorAuthenticator>();
+
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
+    public DbSet<SecuritySettings> SecuritySettings => Set<SecuritySettings>();
+
+    /// <summary>Data Protection's key ring (protects the authenticator secrets), shared by every Identity replica.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

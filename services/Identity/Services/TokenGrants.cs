@@ -7,6 +7,7 @@ using Crm.Identity.Infrastructure;
 using Crm.Identity.Model;
 using Crm.ServiceDefaults.Auth;
 using Crm.ServiceDefaults.Data;
+using Crm.ServiceDefaults.Http;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,8 @@ namespace Crm.Identity.Services;
 /// </summary>
 public sealed class TokenGrants(
     IdentityDbContext db,
-    CredentialCheck credentials,
+    SignInCheck signIn,
+    TwoFactorRequirement twoFactor,
     IOpenIddictAuthorizationManager authorizations,
     IOptions<SessionTokenOptions> lifetimes)
 {
@@ -36,6 +38,14 @@ public sealed class TokenGrants(
     /// <summary>Request and answer parameter: keep the session for <see cref="SessionTokenOptions.RememberMeLifetime"/>.</summary>
     public const string RememberMeParameter = "remember_me";
 
+    /// <summary>Request parameters of the password grant with two-factor sign-in on (API.md's login fields).</summary>
+    public const string OtpParameter = "otp";
+    public const string RecoveryCodeParameter = "recovery_code";
+
+    /// <summary>Error answer parameters: the password was right and a second factor is needed; per-field errors.</summary>
+    public const string MfaRequiredParameter = "mfa_required";
+    public const string ErrorsParameter = "errors";
+
     private const string RememberMeClaim = "crm_remember_me";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -47,15 +57,31 @@ public sealed class TokenGrants(
             return Refuse(Errors.UnauthorizedClient, "This client may not use the password grant.");
         }
 
-        var now = DbClock.UtcNow;
-        var user = await credentials.VerifyAsync(request.Username ?? "", request.Password ?? "", now, cancellationToken);
-        if (user is null)
+        var otp = TwoFactorInput.Code((string?)request[OtpParameter]);
+        var recoveryCode = TwoFactorInput.RecoveryCode((string?)request[RecoveryCodeParameter]);
+        var errors = TwoFactorInput.CheckSecondFactor(new ValidationErrors(), otp, recoveryCode, codeField: OtpParameter);
+        if (errors.HasErrors)
         {
-            return Refuse(Errors.InvalidGrant, AuthApi.InvalidLogin);
+            return Refuse(Errors.InvalidRequest, "The second factor is malformed.", (ErrorsParameter, JsonSerializer.SerializeToElement(errors.ToDictionary())));
         }
 
+        var now = DbClock.UtcNow;
+        var result = await signIn.CheckAsync(new SignInAttempt(request.Username ?? "", request.Password ?? "", otp, recoveryCode), now, cancellationToken);
+        switch (result.Status)
+        {
+            case SignInStatus.TwoFactorRequired:
+                return Refuse(Errors.InvalidGrant, AuthApi.SecondFactorNeeded, (MfaRequiredParameter, true));
+            case SignInStatus.InvalidSecondFactor:
+                return Refuse(Errors.InvalidGrant, AuthApi.SecondFactorRefused, (MfaRequiredParameter, true));
+            case SignInStatus.InvalidCredentials:
+                return Refuse(Errors.InvalidGrant, AuthApi.InvalidLogin);
+        }
+
+        var user = result.User!;
+        // The sign-in's bookkeeping (lockout count reset, last login, a re-hashed password) commits now.
+        await db.SaveChangesAsync(cancellationToken);
         var rememberMe = IsTrue(request[RememberMeParameter]);
-        var principal = UserPrincipal(user, rememberMe);
+        var principal = UserPrincipal(user, rememberMe, enrolmentRequired: result.Status == SignInStatus.EnrolmentRequired);
         principal.SetScopes(Scopes.OpenId, Scopes.OfflineAccess);
         var authorization = await authorizations.CreateAsync(
             principal, user.Id.ToString(), request.ClientId, AuthorizationTypes.AdHoc, principal.GetScopes(), cancellationToken);
@@ -80,9 +106,12 @@ public sealed class TokenGrants(
             return Refuse(Errors.InvalidGrant, "The session has ended. Log in again.");
         }
 
-        // Fresh claims: a role or name changed since the last token shows in the next one.
+        // Fresh claims: a role or name changed since the last token shows in the next one. Two-factor is asked again
+        // too: a session started before an admin required it becomes limited to enrolment within one access token's
+        // lifetime, and one whose user has since enrolled becomes a full one.
         var rememberMe = presented.GetClaim(RememberMeClaim) == "true";
-        var principal = UserPrincipal(user, rememberMe);
+        var enrolmentRequired = await twoFactor.IsEnrolmentRequiredAsync(user.Id, cancellationToken);
+        var principal = UserPrincipal(user, rememberMe, enrolmentRequired);
         principal.SetScopes(presented.GetScopes());
         return SignIn(principal, session, user, rememberMe);
     }
@@ -113,7 +142,7 @@ public sealed class TokenGrants(
     /// <summary>What audit fields show after the client's name ("Zapier sync (API client)").</summary>
     public const string ApiClientFamilyName = "(API client)";
 
-    private ClaimsPrincipal UserPrincipal(User user, bool rememberMe)
+    private ClaimsPrincipal UserPrincipal(User user, bool rememberMe, bool enrolmentRequired)
     {
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Subject, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Id.ToString())
@@ -122,6 +151,12 @@ public sealed class TokenGrants(
             .SetClaim(Claims.FamilyName, user.LastName)
             .SetClaim(Claims.Role, user.Role)
             .SetClaim(RememberMeClaim, rememberMe ? "true" : "false");
+        if (enrolmentRequired)
+        {
+            // Every service refuses this session outside the two-factor enrolment endpoints (FullSessionRequirement).
+            identity.SetClaim(CrmClaims.MfaEnrolmentRequired, "true");
+        }
+
         var principal = new ClaimsPrincipal(identity);
         principal.SetResources(CrmClaims.Audience);
         principal.SetRefreshTokenLifetime(rememberMe ? lifetimes.Value.RememberMeLifetime : lifetimes.Value.RefreshTokenLifetime);
@@ -144,18 +179,28 @@ public sealed class TokenGrants(
         var properties = new AuthenticationProperties();
         properties.Parameters[UserParameter] = JsonSerializer.SerializeToElement(UserSummary.From(user), Json);
         properties.Parameters[RememberMeParameter] = rememberMe;
+        // The session may only enrol in two-factor sign-in (the web app goes straight to enrolment).
+        properties.Parameters[CrmClaims.MfaEnrolmentRequired] = principal.HasClaim(c => c.Type == CrmClaims.MfaEnrolmentRequired);
         properties.Parameters[RefreshLifetimeParameter] =
             (long)(rememberMe ? lifetimes.Value.RememberMeLifetime : lifetimes.Value.RefreshTokenLifetime).TotalSeconds;
         return Results.SignIn(principal, properties, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    public static IResult Refuse(string error, string description) => Results.Forbid(
-        new AuthenticationProperties(new Dictionary<string, string?>
+    /// <param name="parameters">Extra fields of the error answer (the gateway reads <c>mfa_required</c> and <c>errors</c>).</param>
+    public static IResult Refuse(string error, string description, params (string Name, object Value)[] parameters)
+    {
+        var properties = new AuthenticationProperties(new Dictionary<string, string?>
         {
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
             [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
-        }),
-        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        });
+        foreach (var (name, value) in parameters)
+        {
+            properties.Parameters[name] = value;
+        }
+
+        return Results.Forbid(properties, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
 
     private static bool IsTrue(OpenIddictParameter? value) =>
         value is { } v && (bool.TryParse((string?)v, out var flag) ? flag : string.Equals((string?)v, "1", StringComparison.Ordinal));

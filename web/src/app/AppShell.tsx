@@ -1,5 +1,6 @@
 import { Outlet } from 'react-router'
 import { isAdmin, useCurrentUser } from '../features/auth/session'
+import { EnrolmentRequiredPage } from '../features/two-factor/EnrolmentRequiredPage'
 import { isApiError } from '../shared/api'
 import { Illustration, Spinner } from '../shared/ui'
 import { ContextBar } from './ContextBar'
@@ -30,6 +31,10 @@ export function AppShell() {
   }
 
   const user = me.data
+  // The administrator requires two factors and this user has none: every other call would answer 403, so the app
+  // is replaced by the enrolment screen, whatever the address (kept for after).
+  if (user.mfa_enrolment_required) return <EnrolmentRequiredPage user={user} />
+
   return (
     <div className="crm-app">
       <a href="#crm-main" className="slds-assistive-text slds-assistive-text_focus crm-skip-link">

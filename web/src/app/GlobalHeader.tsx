@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react'
 import { Link } from 'react-router'
 import type { CurrentUser } from '../shared/api/types'
 import { AppLogo, cx, useDropdown } from '../shared/ui'
-import { displayName, initials, useLogout } from '../features/auth/session'
+import { displayName, initials, isAdmin, useLogout } from '../features/auth/session'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { GlobalActions } from './GlobalActions'
 
@@ -33,7 +33,7 @@ export function GlobalHeader({ user }: { user: CurrentUser }) {
 }
 
 function UserMenu({ user }: { user: CurrentUser }) {
-  const { open, toggle, ref } = useDropdown<HTMLDivElement>()
+  const { open, toggle, close, ref } = useDropdown<HTMLDivElement>()
   const logout = useLogout()
   const panelId = useId()
   const logoutRef = useRef<HTMLButtonElement>(null)
@@ -78,6 +78,20 @@ function UserMenu({ user }: { user: CurrentUser }) {
               <p className="slds-text-body_small slds-text-color_weak">{user.role}</p>
             </div>
           </div>
+          <ul className="slds-border_top slds-p-vertical_x-small crm-user-menu__links">
+            <li>
+              <Link to="/settings/two-factor" className="slds-p-horizontal_small slds-p-vertical_xx-small" onClick={close}>
+                Settings
+              </Link>
+            </li>
+            {isAdmin(user) ? (
+              <li>
+                <Link to="/setup" className="slds-p-horizontal_small slds-p-vertical_xx-small" onClick={close}>
+                  Setup
+                </Link>
+              </li>
+            ) : null}
+          </ul>
           <div className="slds-border_top slds-p-around_small slds-text-align_right">
             <button
               ref={logoutRef}

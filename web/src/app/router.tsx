@@ -75,6 +75,11 @@ export function createRouter() {
         { path: 'activities/:id', lazy: page(() => import('../features/activities/ActivityRecordPage'), (m) => m.ActivityRecordPage) },
         { path: 'calendar', lazy: page(() => import('../features/activities/CalendarPage'), (m) => m.CalendarPage) },
         {
+          path: 'settings/two-factor',
+          lazy: page(() => import('../features/two-factor/TwoFactorSettingsPage'), (m) => m.TwoFactorSettingsPage),
+        },
+        { path: 'setup', lazy: adminPage(() => import('../features/setup/SetupPage'), (m) => m.SetupPage) },
+        {
           path: 'products',
           lazy: adminPage(() => import('../features/products/ProductsPage'), (m) => m.ProductsPage),
         },

@@ -81,4 +81,43 @@ describe('LoginPage', () => {
     expect(queryClient.getQueryData(['auth', 'me'])).toEqual(me)
     expect(JSON.parse(fetchMock.mock.calls[0]![1]?.body as string)).toMatchObject({ remember_me: true })
   })
+
+  it('asks for the authenticator code after a right password, and can use a recovery code instead', async () => {
+    const me = { id: '1', email: 'ada@agency.test', first_name: 'Ada', last_name: 'Lovelace', role: 'User' }
+    const problem = (detail: string) =>
+      new Response(JSON.stringify({ title: 'Unauthorized', status: 401, detail, mfa_required: true }), {
+        status: 401,
+        headers: { 'Content-Type': 'application/problem+json' },
+      })
+    fetchMock
+      .mockResolvedValueOnce(problem('Enter the verification code from your authenticator app.'))
+      .mockResolvedValueOnce(problem('The verification code is wrong, expired or was used already.'))
+      .mockResolvedValueOnce(
+        new Response(JSON.stringify({ token: 't', expires_at: '2030-01-01T00:00:00Z', user: me }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      )
+    const user = userEvent.setup()
+    renderLogin()
+
+    await user.type(screen.getByLabelText('Username'), 'ada@agency.test')
+    await user.type(screen.getByLabelText('Password'), 'secret')
+    await user.click(screen.getByRole('button', { name: 'Log In' }))
+
+    // The answer that asks for the code is a step, not an error.
+    expect(await screen.findByLabelText('Verification Code')).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    await user.type(screen.getByLabelText('Verification Code'), '123 456')
+    await user.click(screen.getByRole('button', { name: 'Verify' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('The verification code is wrong, expired or was used already.')
+    expect(JSON.parse(fetchMock.mock.calls[1]![1]?.body as string)).toEqual({ email: 'ada@agency.test', password: 'secret', remember_me: false, otp: '123456' })
+
+    await user.click(screen.getByRole('button', { name: 'Use a recovery code instead' }))
+    await user.type(screen.getByLabelText('Recovery Code'), 'abcde-fghjk')
+    await user.click(screen.getByRole('button', { name: 'Verify' }))
+
+    expect(await screen.findByRole('heading', { name: 'Home page' })).toBeInTheDocument()
+    expect(JSON.parse(fetchMock.mock.calls[2]![1]?.body as string)).toMatchObject({ recovery_code: 'abcde-fghjk' })
+  })
 })

@@ -45,11 +45,26 @@ export const ROLES: readonly Role[] = ['Admin', 'User']
 type WithRole<T> = Omit<T, 'role'> & { role: Role }
 type WithOptionalRole<T> = Omit<T, 'role'> & { role?: Role }
 
-/** GET /auth/me, and the `user` of the login answer. */
-export type CurrentUser = WithRole<Wire<IdentitySchemas['UserSummary']>>
+/**
+ * GET /auth/me, and the `user` of the login answer (which says nothing of two-factor sign-in: those two fields are
+ * known once /auth/me has answered).
+ */
+export type CurrentUser = WithRole<Wire<IdentitySchemas['UserSummary']>> &
+  Partial<Pick<Wire<IdentitySchemas['CurrentUserResponse']>, 'two_factor_enabled' | 'mfa_enrolment_required'>>
 /** The gateway answers login itself (Identity's token endpoint behind it), so these follow API.md, not an OpenAPI document. */
-export type LoginRequest = { email: string; password: string; remember_me?: boolean }
+export type LoginRequest = { email: string; password: string; remember_me?: boolean; otp?: string; recovery_code?: string }
 export type LoginResponse = { token: string; expires_at: string; remember_me: boolean; user: CurrentUser }
+
+/** GET /auth/mfa */
+export type TwoFactorStatus = Wire<IdentitySchemas['TwoFactorStatusResponse']>
+/** POST /auth/mfa/setup: the key (Base32), its otpauth:// URI and that URI's QR code (an SVG document). */
+export type TwoFactorSetup = Wire<IdentitySchemas['TwoFactorSetupResponse']>
+/** POST /auth/mfa/enable: the ten recovery codes; `session_upgraded` when a session limited to enrolment became a full one. */
+export type EnableTwoFactorResponse = Pick<Wire<IdentitySchemas['EnableTwoFactorResponse']>, 'recovery_codes' | 'session_upgraded'>
+export type DisableTwoFactorRequest = WireBody<IdentitySchemas['DisableTwoFactorRequest']>
+/** GET/PUT /admin/security-settings */
+export type SecuritySettings = Wire<IdentitySchemas['SecuritySettingsResponse']>
+export type UpdateSecuritySettingsRequest = WireBody<IdentitySchemas['UpdateSecuritySettingsRequest']> & { version: number }
 export type SetPasswordRequest = WireBody<IdentitySchemas['SetPasswordRequest']> & { token: string; new_password: string }
 export type ForgotPasswordRequest = WireBody<IdentitySchemas['ForgotPasswordRequest']> & { email: string }
 /** POST /auth/forgot-password: the same 202 answer whether the address is known or not. */

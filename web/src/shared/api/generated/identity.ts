@@ -218,6 +218,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/security-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecuritySettingsResponse"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateSecuritySettingsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecuritySettingsResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -588,13 +655,177 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["UserSummary"];
+                        "application/json": components["schemas"]["CurrentUserResponse"];
                     };
                 };
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TwoFactorStatusResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DisableTwoFactorRequest"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EnableTwoFactorRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnableTwoFactorResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TwoFactorSetupResponse"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -763,10 +994,31 @@ export interface components {
             last_name: null | string;
             role: null | string;
         };
+        CurrentUserResponse: {
+            email: string;
+            first_name: string;
+            /** Format: uuid */
+            id: string;
+            last_name: string;
+            mfa_enrolment_required: boolean;
+            role: string;
+            two_factor_enabled: boolean;
+        };
         DirectorySourcePageOfUserSnapshot: {
             items: components["schemas"]["UserSnapshot"][];
             /** Format: uuid */
             next_after: null | string;
+        };
+        DisableTwoFactorRequest: {
+            code: null | string;
+            recovery_code: null | string;
+        };
+        EnableTwoFactorRequest: {
+            code: null | string;
+        };
+        EnableTwoFactorResponse: {
+            recovery_codes: string[];
+            session_upgraded: boolean;
         };
         ForgotPasswordRequest: {
             email: null | string;
@@ -803,6 +1055,15 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        SecuritySettingsResponse: {
+            require_two_factor: boolean;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            updated_by: null | string;
+            /** Format: int32 */
+            version: number;
+        };
         SetPasswordLinkResponse: {
             /** Format: date-time */
             expires_at: string;
@@ -812,10 +1073,28 @@ export interface components {
             new_password: null | string;
             token: null | string;
         };
+        TwoFactorSetupResponse: {
+            otpauth_uri: string;
+            qr_svg: string;
+            secret: string;
+        };
+        TwoFactorStatusResponse: {
+            enabled: boolean;
+            /** Format: date-time */
+            enabled_at: null | string;
+            /** Format: int32 */
+            recovery_codes_left: number;
+            required_for_everyone: boolean;
+        };
         UpdateApiClientRequest: {
             is_active: null | boolean;
             name: null | string;
             role: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
+        UpdateSecuritySettingsRequest: {
+            require_two_factor: null | boolean;
             /** Format: int32 */
             version: null | number;
         };
@@ -858,14 +1137,6 @@ export interface components {
             user_id: string;
             /** Format: int32 */
             version: number;
-        };
-        UserSummary: {
-            email: string;
-            first_name: string;
-            /** Format: uuid */
-            id: string;
-            last_name: string;
-            role: string;
         };
     };
     responses: never;
