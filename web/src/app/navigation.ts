@@ -40,4 +40,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Reports', path: '/reports', icon: 'standard:report' },
   { label: 'Products', path: '/products', icon: 'standard:product', adminOnly: true },
   { label: 'Users', path: '/admin/users', icon: 'standard:user', adminOnly: true },
+  { label: 'API Clients', path: '/admin/api-clients', icon: 'standard:connected_apps', adminOnly: true },
 ]

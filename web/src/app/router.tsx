@@ -45,6 +45,10 @@ export function createRouter() {
           path: 'admin/users',
           lazy: adminPage(() => import('../features/admin-users/UsersPage'), (m) => m.UsersPage),
         },
+        {
+          path: 'admin/api-clients',
+          lazy: adminPage(() => import('../features/admin-api-clients/ApiClientsPage'), (m) => m.ApiClientsPage),
+        },
         { path: 'accounts', lazy: page(() => import('../features/accounts/AccountsListPage'), (m) => m.AccountsListPage) },
         { path: 'accounts/new', lazy: page(() => import('../features/accounts/AccountsListPage'), (m) => m.AccountsListPage) },
         { path: 'accounts/:id', lazy: page(() => import('../features/accounts/AccountRecordPage'), (m) => m.AccountRecordPage) },

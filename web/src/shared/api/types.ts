@@ -77,3 +77,15 @@ export type CreateUserRequest = WithRole<WireBody<IdentitySchemas['CreateUserReq
 /** POST /admin/users: the user plus a one-time `set_password_url`. */
 export type CreatedUser = WithRole<Wire<IdentitySchemas['CreatedUserResponse']>>
 export type UpdateUserRequest = WithOptionalRole<WireBody<IdentitySchemas['UpdateUserRequest']>> & { version: number }
+
+// ---- API clients (Identity) ----
+
+/** An integration that calls the API as itself (client credentials grant): GET /admin/api-clients rows, PUT answer. */
+export type ApiClient = WithRole<Wire<IdentitySchemas['ApiClientResponse']>>
+/**
+ * POST /admin/api-clients (201) and POST /admin/api-clients/{id}/rotate-secret (200): the record plus its
+ * `client_secret`, which only these answers carry. The app shows it once and keeps it nowhere.
+ */
+export type ApiClientWithSecret = WithRole<Wire<IdentitySchemas['ApiClientWithSecretResponse']>>
+export type CreateApiClientRequest = WithRole<WireBody<IdentitySchemas['CreateApiClientRequest']>> & { name: string }
+export type UpdateApiClientRequest = WithOptionalRole<WireBody<IdentitySchemas['UpdateApiClientRequest']>> & { version: number }
