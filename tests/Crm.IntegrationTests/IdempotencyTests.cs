@@ -21,8 +21,9 @@ public sealed class IdempotencyTests(CrmFixture fixture) : IClassFixture<CrmFixt
     {
         "/api/v1/auth/login",
         "/api/v1/auth/logout",
-        // Anonymous (the link's token is the credential): keys belong to a signed-in user.
+        // Anonymous (a link's token or an e-mail address is all they carry): keys belong to a signed-in user.
         "/api/v1/auth/set-password",
+        "/api/v1/auth/forgot-password",
         // Their answers hold the authenticator key and the recovery codes, which an idempotency record would keep in
         // plain text for a day; a repeat is safe anyway (a new pending key; a replayed code is refused as reused).
         "/api/v1/auth/mfa/setup",

@@ -56,8 +56,8 @@ public sealed class ApiClientsPageTests(CrmFixture crm, BrowserFixture browser)
         await page.GetByLabel("Search this list").FillAsync(clientId);
         var table = page.GetByRole(AriaRole.Table, new() { Name = "API Clients" });
         await page.StepAsync(crm, "The new API client did not show in the list.", () => table.GetByRole(AriaRole.Cell, new() { Name = clientId }).WaitForAsync());
-        await Assertions.Expect(table.GetByRole(AriaRole.Rowheader, new() { Name = "Zapier sync" })).ToBeVisibleAsync();
         await page.GetByText("1 item • Sorted by Name").WaitForAsync();
+        await Assertions.Expect(table.GetByRole(AriaRole.Rowheader, new() { Name = "Zapier sync", Exact = true })).ToBeVisibleAsync();
         (await page.Locator("body").InnerTextAsync()).ShouldNotContain(secret);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "api-clients.png") });
 

@@ -33,7 +33,7 @@ public sealed class MailTests(CrmFixture fixture) : IClassFixture<CrmFixture>
         mail.SetPasswordLink.ShouldBe(shownToAdmin);
         mail.Html.ShouldNotBeNull().ShouldContain("Set Password");
         await TestUsers.SetPasswordAsync(fixture, fixture.OnGateway(mail.SetPasswordLink), "Mailed2Crm!");
-        (await TestUsers.LoginTokenAsync(fixture.ServiceClient("identity"), email, "Mailed2Crm!")).ShouldNotBeNullOrEmpty();
+        (await TestUsers.LoginTokenAsync(fixture.CreateClient(), email, "Mailed2Crm!")).ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class MailTests(CrmFixture fixture) : IClassFixture<CrmFixture>
         first.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await again.ReadJsonAsync()).ErrorsFor("token").ShouldBe(["This link is invalid or has expired."]);
-        var identity = fixture.ServiceClient("identity");
+        var identity = fixture.CreateClient();
         (await identity.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await TestUsers.LoginTokenAsync(identity, user.Email, "Reset2Crm!")).ShouldNotBeNullOrEmpty();
         // The session that used the old password is over.

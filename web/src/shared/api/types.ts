@@ -49,11 +49,19 @@ type WithOptionalRole<T> = Omit<T, 'role'> & { role?: Role }
  * GET /auth/me, and the `user` of the login answer (which says nothing of two-factor sign-in: those two fields are
  * known once /auth/me has answered).
  */
-export type CurrentUser = WithRole<Wire<IdentitySchemas['UserSummary']>> &
-  Partial<Pick<Wire<IdentitySchemas['CurrentUserResponse']>, 'two_factor_enabled' | 'mfa_enrolment_required'>>
+type TwoFactorFields = 'two_factor_enabled' | 'mfa_enrolment_required'
+export type CurrentUser = WithRole<Omit<Wire<IdentitySchemas['CurrentUserResponse']>, TwoFactorFields>> &
+  Partial<Pick<Wire<IdentitySchemas['CurrentUserResponse']>, TwoFactorFields>>
 /** The gateway answers login itself (Identity's token endpoint behind it), so these follow API.md, not an OpenAPI document. */
 export type LoginRequest = { email: string; password: string; remember_me?: boolean; otp?: string; recovery_code?: string }
-export type LoginResponse = { token: string; expires_at: string; remember_me: boolean; user: CurrentUser }
+export type LoginResponse = {
+  token: string
+  expires_at: string
+  remember_me: boolean
+  /** The session may only enrol in two-factor sign-in (an admin requires it). */
+  mfa_enrolment_required: boolean
+  user: CurrentUser
+}
 
 /** GET /auth/mfa */
 export type TwoFactorStatus = Wire<IdentitySchemas['TwoFactorStatusResponse']>
