@@ -67,6 +67,8 @@ public static class CrmServicesBuilderExtensions
         {
             project
                 .WithEnvironment("Identity__GatewayClientSecret", gatewayClientSecret)
+                // Where browsers may come back from signing in (the code flow's registered redirect URIs).
+                .WithEnvironment("Identity__GatewayOrigins", string.Join(';', GatewayOrigins(settings, certificate is not null)))
                 .WithEnvironment("Crm__AdminEmail", settings.AdminEmail)
                 .WithEnvironment("Crm__AdminPassword", adminPassword)
                 // ConnectionStrings__mail. Not WaitFor: mail waits in Identity's mail outbox while the server is down.
@@ -96,6 +98,15 @@ public static class CrmServicesBuilderExtensions
         }
 
         return new ServiceTopology(replicas, gateway, rabbitmq, controlKey);
+    }
+
+    private static IEnumerable<string> GatewayOrigins(CrmSettings settings, bool https)
+    {
+        foreach (var url in https ? [settings.GatewayUrl, settings.GatewayHttpsUrl] : new[] { settings.GatewayUrl })
+        {
+            yield return url;
+            yield return url.Replace("//localhost:", "//127.0.0.1:", StringComparison.Ordinal);
+        }
     }
 
     private static IReadOnlyList<IResourceBuilder<ServiceResource>> AddService<TProject>(

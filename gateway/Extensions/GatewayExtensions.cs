@@ -51,6 +51,7 @@ public static class GatewayExtensions
         app.MapGet(GatewayPaths.Health, ServiceHealthEndpoint.HandleAsync);
         // Before YARP's /api/v1/auth/{**catch-all} route to Identity.
         app.MapPost(GatewayPaths.Login, LoginEndpoint.HandleAsync).WithOrder(-1);
+        app.MapBrowserSignIn();
         app.MapSearchEndpoints();
         app.MapGatewayProxy();
         // Whatever under /api no route claims: a 404 problem, never the SPA.

@@ -11,6 +11,11 @@ public sealed class GatewayTransforms(LogoutResponseTransform logout, SessionUpg
     /// <summary>Route ids in appsettings.json's <c>ReverseProxy:Routes</c>.</summary>
     public const string LogoutRoute = "identity-logout";
     public const string MfaEnableRoute = "identity-mfa-enable";
+    public const string SignInPageRoute = "identity-signin-page";
+    public const string OAuthRoute = "identity-oauth";
+
+    /// <summary>Identity's browser cookies (its sign-in, the pending second factor, antiforgery).</summary>
+    public const string IdentityCookiePrefix = "crm_signin";
 
     public void ValidateRoute(TransformRouteValidationContext context)
     {
@@ -22,8 +27,30 @@ public sealed class GatewayTransforms(LogoutResponseTransform logout, SessionUpg
 
     public void Apply(TransformBuilderContext context)
     {
-        // Cookies stay at the gateway: the session cookie has been turned into a bearer token by now.
-        context.AddRequestHeaderRemove(HeaderNames.Cookie);
+        // Cookies stay at the gateway: the session cookie has been turned into a bearer token by now. Identity's
+        // sign-in page and authorization endpoint get their own cookies (crm_signin...) and no others.
+        if (context.Route.RouteId is SignInPageRoute or OAuthRoute)
+        {
+            context.AddRequestTransform(transform =>
+            {
+                transform.ProxyRequest.Headers.Remove(HeaderNames.Cookie);
+                // As sent (not decoded and encoded again), keeping only Identity's.
+                var own = transform.HttpContext.Request.Headers.Cookie
+                    .SelectMany(header => (header ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    .Where(cookie => cookie.StartsWith(IdentityCookiePrefix, StringComparison.Ordinal))
+                    .ToList();
+                if (own.Count > 0)
+                {
+                    transform.ProxyRequest.Headers.TryAddWithoutValidation(HeaderNames.Cookie, string.Join("; ", own));
+                }
+
+                return ValueTask.CompletedTask;
+            });
+        }
+        else
+        {
+            context.AddRequestHeaderRemove(HeaderNames.Cookie);
+        }
         // The gateway does not advertise server software, nor pass the services' on.
         context.AddResponseHeaderRemove(HeaderNames.Server, ResponseCondition.Always);
 

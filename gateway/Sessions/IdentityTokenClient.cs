@@ -40,6 +40,16 @@ public sealed class IdentityTokenClient(IHttpClientFactory clients, IOptions<Gat
         return RequestAsync(form, context);
     }
 
+    /// <summary>The browser's code flow: the code Identity redirected back with, and the PKCE verifier it was asked for with.</summary>
+    public Task<TokenOutcome> CodeAsync(string code, string verifier, string redirectUri, HttpContext context) =>
+        RequestAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["code_verifier"] = verifier,
+            ["redirect_uri"] = redirectUri,
+        }, context);
+
     public Task<TokenOutcome> RefreshAsync(string refreshToken, HttpContext context) =>
         RequestAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken }, context);
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Crm.Gateway.Problems;
 using Crm.ServiceDefaults.Http;
-using StackExchange.Redis;
 
 namespace Crm.Gateway.Sessions;
 
@@ -42,25 +41,9 @@ public static class LoginEndpoint
         }
 
         var tokens = outcome.Tokens!;
-        string? sessionId;
-        try
+        if (await BrowserSessionStart.StartAsync(context, store, tokens, login.RememberMe, logger) is { } failed)
         {
-            sessionId = await store.CreateAsync(BrowserSession.From(tokens, login.RememberMe));
-            if (SessionCookie.Read(context.Request) is { } previous && SessionStore.IsWellFormedId(previous))
-            {
-                // The browser is replacing its session; do not leave the old one behind in Redis.
-                await store.DeleteAsync(previous);
-            }
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogError(ex, "Session store unavailable at login");
-            return GatewayProblems.SessionStoreUnavailable();
-        }
-
-        if (sessionId is not null)
-        {
-            SessionCookie.Append(context, sessionId, login.RememberMe ? tokens.RefreshExpiresAt : null);
+            return failed;
         }
 
         context.Response.Headers.CacheControl = "no-store";

@@ -37,6 +37,14 @@ public sealed record LoginRequest(string? Email, bool RememberMe, string? Passwo
         }
     }
 
+    /// <summary>The sign-in page's form: <c>username</c> and <c>remember_me</c> are all the gateway reads of it.</summary>
+    public static LoginRequest ParseForm(ReadOnlySpan<byte> body)
+    {
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
+        var email = form.TryGetValue("username", out var username) ? ((string?)username)?.Trim().ToLowerInvariant() : null;
+        return new(string.IsNullOrEmpty(email) ? null : email, form.TryGetValue("remember_me", out var remember) && remember == "true");
+    }
+
     private static readonly string[] TextFields = ["email", "password", "otp", "recovery_code"];
 
     private static string? Text(JsonElement root, string name) =>

@@ -12,6 +12,7 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 app.MapDefaultEndpoints();
 app.MapTokenApi();
+app.MapSignInPageApi();
 app.MapAuthApi();
 app.MapTwoFactorApi();
 app.MapUsersApi();

@@ -1,5 +1,7 @@
 using Crm.Identity.Services;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Server.AspNetCore;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -14,6 +16,8 @@ public static class TokenApi
     public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/connect/token", ExchangeAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSessionAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -26,9 +30,9 @@ public static class TokenApi
             return await grants.PasswordAsync(request, cancellationToken);
         }
 
-        if (request.IsRefreshTokenGrantType())
+        if (request.IsRefreshTokenGrantType() || request.IsAuthorizationCodeGrantType())
         {
-            return await grants.RefreshAsync(http, cancellationToken);
+            return await grants.RedeemAsync(http, cancellationToken);
         }
 
         if (request.IsClientCredentialsGrantType())
@@ -37,5 +41,18 @@ public static class TokenApi
         }
 
         return TokenGrants.Refuse(Errors.UnsupportedGrantType, "This grant type is not supported.");
+    }
+
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, TokenGrants grants, CancellationToken cancellationToken) =>
+        await grants.AuthorizeAsync(http, http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenIddict server request is missing."), cancellationToken);
+
+    /// <summary>
+    /// <c>/connect/endsession</c>: ends Identity's own browser sign-in (the tokens were revoked by
+    /// <c>POST /api/v1/auth/logout</c> just before) and returns to the app's registered address.
+    /// </summary>
+    private static async Task<IResult> EndSessionAsync(HttpContext http)
+    {
+        await http.SignOutAsync(SignInCookie.Scheme);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 }

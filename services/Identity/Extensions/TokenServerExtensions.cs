@@ -19,7 +19,13 @@ public static class TokenServerExtensions
             .AddServer(options =>
             {
                 options.SetTokenEndpointUris("connect/token")
+                    .SetAuthorizationEndpointUris("connect/authorize")
+                    .SetEndSessionEndpointUris("connect/endsession")
                     .SetRevocationEndpointUris("connect/revoke");
+
+                // Browsers sign in with the authorization code flow and PKCE, the gateway being the confidential
+                // client that holds the tokens (backend for frontend).
+                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
 
                 // The password grant serves only POST /api/v1/auth/login (API.md), and only for the gateway's
                 // confidential client: no browser or third party ever sees it (OAuth 2.1 drops it for public use).
@@ -37,6 +43,8 @@ public static class TokenServerExtensions
                 // TLS ends at the gateway; the services talk plain HTTP on the private network.
                 options.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     .DisableTransportSecurityRequirement();
             });
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, TokenServerOptionsSetup>();
@@ -53,6 +61,7 @@ public static class TokenServerExtensions
         builder.Services.AddHostedService<GatewayClientRegistration>();
         builder.Services.AddScoped<TokenGrants>();
         builder.Services.AddScoped<ApiClientCredentials>();
+        builder.AddSignInCookie();
         return builder;
     }
 }

@@ -29,14 +29,25 @@ public sealed class GatewayClientRegistration(IServiceProvider services, IConfig
             DisplayName = "CRM gateway",
             Permissions =
             {
+                Permissions.Endpoints.Authorization,
+                Permissions.Endpoints.EndSession,
                 Permissions.Endpoints.Token,
                 Permissions.Endpoints.Revocation,
+                Permissions.GrantTypes.AuthorizationCode,
+                Permissions.ResponseTypes.Code,
                 Permissions.GrantTypes.Password,
                 Permissions.GrantTypes.RefreshToken,
                 Permissions.Prefixes.Scope + Scopes.OpenId,
                 Permissions.Prefixes.Scope + Scopes.OfflineAccess,
             },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
+        // The gateway's public origins (http and https): where a browser comes back with its code, and after logout.
+        foreach (var origin in GatewayOrigins(configuration))
+        {
+            descriptor.RedirectUris.Add(new Uri(origin + "/auth/callback"));
+            descriptor.PostLogoutRedirectUris.Add(new Uri(origin + "/"));
+        }
 
         for (var attempt = 1; ; attempt++)
         {
@@ -63,4 +74,11 @@ public sealed class GatewayClientRegistration(IServiceProvider services, IConfig
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary><c>Identity:GatewayOrigins</c> (';'-separated), else the public address alone.</summary>
+    public static IEnumerable<string> GatewayOrigins(IConfiguration configuration) =>
+        (configuration["Identity:GatewayOrigins"] is { Length: > 0 } origins ? origins : configuration["Crm:PublicUrl"] ?? "http://localhost:8080")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(o => o.TrimEnd('/'))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
 }

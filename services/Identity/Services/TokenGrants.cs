@@ -46,7 +46,7 @@ public sealed class TokenGrants(
     public const string MfaRequiredParameter = "mfa_required";
     public const string ErrorsParameter = "errors";
 
-    private const string RememberMeClaim = "crm_remember_me";
+    private const string RememberMeClaim = SignInCookie.RememberMeClaim;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -90,9 +90,50 @@ public sealed class TokenGrants(
         return SignIn(principal, session, user, rememberMe);
     }
 
-    public async Task<IResult> RefreshAsync(HttpContext http, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>/connect/authorize</c>: a browser that signed in on Identity's page (its cookie) gets a code for the gateway;
+    /// one that has not is sent to the page first. The code stands for a new session (an OpenIddict authorization).
+    /// </summary>
+    public async Task<IResult> AuthorizeAsync(HttpContext http, OpenIddictRequest request, CancellationToken cancellationToken)
     {
-        // OpenIddict has already refused an expired, revoked or replayed refresh token.
+        var signedIn = await http.AuthenticateAsync(SignInCookie.Scheme);
+        var user = signedIn.Succeeded && Guid.TryParse(signedIn.Principal.GetClaim(Claims.Subject), out var userId)
+            ? await db.Users.FindAsync([userId], cancellationToken)
+            : null;
+        if (user is not { IsActive: true } || request.HasPromptValue(PromptValues.Login))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Refuse(Errors.LoginRequired, "The user is not signed in.");
+            }
+
+            // To the sign-in page, and back to this very request afterwards.
+            await http.SignOutAsync(SignInCookie.Scheme);
+            var parameters = request.GetParameters()
+                .Where(p => p.Key != Parameters.Prompt)
+                .Select(p => KeyValuePair.Create(p.Key, (string?)p.Value));
+            return Results.Challenge(
+                new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + QueryString.Create(parameters) },
+                [SignInCookie.Scheme]);
+        }
+
+        var rememberMe = signedIn.Principal!.GetClaim(SignInCookie.RememberMeClaim) == "true";
+        var enrolmentRequired = await twoFactor.IsEnrolmentRequiredAsync(user.Id, cancellationToken);
+        var principal = UserPrincipal(user, rememberMe, enrolmentRequired);
+        principal.SetScopes(request.GetScopes().Intersect([Scopes.OpenId, Scopes.OfflineAccess]));
+        var authorization = await authorizations.CreateAsync(
+            principal, user.Id.ToString(), request.ClientId!, AuthorizationTypes.AdHoc, principal.GetScopes(), cancellationToken);
+        var session = await authorizations.GetIdAsync(authorization, cancellationToken)
+            ?? throw new InvalidOperationException("OpenIddict created an authorization without an id.");
+        Bind(principal, session);
+        // The code goes in the redirect's query string: nothing else may ride along (the user's details come with the tokens).
+        return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>The refresh token and authorization code grants: a new token for the session the grant belongs to.</summary>
+    public async Task<IResult> RedeemAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        // OpenIddict has already refused an expired, revoked or replayed token, a wrong PKCE verifier or redirect URI.
         var presented = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
         var session = presented?.GetAuthorizationId();
         if (presented is null || session is null || !Guid.TryParse(presented.GetClaim(Claims.Subject), out var userId))
@@ -165,17 +206,7 @@ public sealed class TokenGrants(
 
     private IResult SignIn(ClaimsPrincipal principal, string session, User user, bool rememberMe)
     {
-        principal.SetAuthorizationId(session);
-        var identity = (ClaimsIdentity)principal.Identity!;
-        identity.SetClaim(CrmClaims.SessionId, session);
-        // The remember-me flag rides in the refresh token only; everything else is for the resource servers too.
-        identity.SetDestinations(claim => claim.Type switch
-        {
-            RememberMeClaim => [],
-            Claims.Subject or Claims.Email or Claims.GivenName or Claims.FamilyName => [Destinations.AccessToken, Destinations.IdentityToken],
-            _ => [Destinations.AccessToken],
-        });
-
+        Bind(principal, session);
         var properties = new AuthenticationProperties();
         properties.Parameters[UserParameter] = JsonSerializer.SerializeToElement(UserSummary.From(user), Json);
         properties.Parameters[RememberMeParameter] = rememberMe;
@@ -184,6 +215,21 @@ public sealed class TokenGrants(
         properties.Parameters[RefreshLifetimeParameter] =
             (long)(rememberMe ? lifetimes.Value.RememberMeLifetime : lifetimes.Value.RefreshTokenLifetime).TotalSeconds;
         return Results.SignIn(principal, properties, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>Ties the tokens to their session, and says which claims go where.</summary>
+    private static void Bind(ClaimsPrincipal principal, string session)
+    {
+        principal.SetAuthorizationId(session);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.SetClaim(CrmClaims.SessionId, session);
+        // The remember-me flag rides in the code and refresh token only; everything else is for the resource servers too.
+        identity.SetDestinations(claim => claim.Type switch
+        {
+            RememberMeClaim => [],
+            Claims.Subject or Claims.Email or Claims.GivenName or Claims.FamilyName => [Destinations.AccessToken, Destinations.IdentityToken],
+            _ => [Destinations.AccessToken],
+        });
     }
 
     /// <param name="parameters">Extra fields of the error answer (the gateway reads <c>mfa_required</c> and <c>errors</c>).</param>

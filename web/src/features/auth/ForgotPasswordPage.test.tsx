@@ -30,12 +30,8 @@ describe('ForgotPasswordPage', () => {
     fetchMock.mockReset()
   })
 
-  it('is reached from the login page with the username already typed', async () => {
-    const user = userEvent.setup()
-    renderAt('/login')
-
-    await user.type(screen.getByLabelText('Username'), 'ada@agency.test')
-    await user.click(screen.getByRole('link', { name: 'Forgot Your Password?' }))
+  it('takes the username the sign-in page had already typed (its link carries it)', async () => {
+    renderAt('/forgot-password?email=ada%40agency.test')
 
     expect(await screen.findByRole('heading', { name: 'Forgot Your Password' })).toBeInTheDocument()
     expect(screen.getByLabelText(/Username/)).toHaveValue('ada@agency.test')

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useNavigate } from 'react-router'
 import type { CurrentUser } from '../../shared/api/types'
 import { authApi, sessionKeys } from './api'
 
@@ -27,15 +26,23 @@ export function initials(user: Pick<CurrentUser, 'first_name' | 'last_name' | 'e
   return (letters || user.email[0] || '?').toUpperCase()
 }
 
-/** POST /auth/logout, forget every cached query, go to /login (also when the call fails). */
+/**
+ * POST /auth/logout (the gateway forgets the session, Identity revokes its tokens), forget every cached query, then end
+ * Identity's own sign-in too (its end-session endpoint), which comes back to the app's home and so to sign-in.
+ * Also when the call fails.
+ */
 export function useLogout() {
   const queryClient = useQueryClient()
-  const navigate = useNavigate()
   return useMutation({
     mutationFn: () => authApi.logout(),
     onSettled: () => {
       queryClient.clear()
-      navigate('/login', { replace: true })
+      window.location.assign(endSessionUrl(window.location.origin))
     },
   })
+}
+
+/** Identity's end-session endpoint for the gateway's client, back to this app's home page afterwards. */
+export function endSessionUrl(origin: string): string {
+  return `/connect/endsession?client_id=crm-gateway&post_logout_redirect_uri=${encodeURIComponent(origin + '/')}`
 }
