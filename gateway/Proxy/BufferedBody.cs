@@ -16,7 +16,7 @@ public static class BufferedBody
         {
             if (request.ContentLength > maxBytes)
             {
-                await tooLarge.ExecuteAsync(context);
+                await RefuseAsync(context, tooLarge);
                 return null;
             }
 
@@ -27,7 +27,7 @@ public static class BufferedBody
             {
                 if (buffer.Length + read > maxBytes)
                 {
-                    await tooLarge.ExecuteAsync(context);
+                    await RefuseAsync(context, tooLarge);
                     return null;
                 }
 
@@ -39,12 +39,22 @@ public static class BufferedBody
         catch (BadHttpRequestException bad)
         {
             // Kestrel reads a chunked body ahead and may notice it is over its limit before we do.
-            await (bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? tooLarge : GatewayProblems.BadClientRequest(bad.StatusCode, bad.Message)).ExecuteAsync(context);
+            await RefuseAsync(context, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? tooLarge : GatewayProblems.BadClientRequest(bad.StatusCode, bad.Message));
             return null;
         }
         catch (Exception ex) when ((ex is IOException or OperationCanceledException) && context.RequestAborted.IsCancellationRequested)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Answers before the body was read to its end: the rest of it is still on the connection, so the connection
+    /// closes after this answer and says so, or the client would send its next request down a dead connection.
+    /// </summary>
+    private static Task RefuseAsync(HttpContext context, IResult answer)
+    {
+        context.Response.Headers.Connection = "close";
+        return answer.ExecuteAsync(context);
     }
 }

@@ -50,8 +50,11 @@ public sealed class AdversarialWorld(CrmFixture fixture, Guid adminId, string ad
         var task = await admin.PostJsonAsync("/api/v1/activities", new { type = "Task", subject = $"Adversarial {tag}", status = "Not Started", priority = "Normal", assigned_to_id = adminId, what_type = "Account", what_id = accountId }).CreatedAsync();
         var @case = await admin.PostJsonAsync("/api/v1/cases", new { subject = $"Adversarial {tag}", status = "New", priority = "Medium", account_id = accountId, contact_id = contact.Str("id") }).CreatedAsync();
 
+        var apiClient = await admin.PostJsonAsync("/api/v1/admin/api-clients", new { name = $"Adversarial {tag}", role = "User" }).CreatedAsync();
+
         var world = new AdversarialWorld(fixture, adminId, adminToken, new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["api_client"] = apiClient.Str("id"),
             ["user"] = user.Id.ToString(),
             ["account"] = accountId,
             ["contact"] = contact.Str("id"),
@@ -67,7 +70,7 @@ public sealed class AdversarialWorld(CrmFixture fixture, Guid adminId, string ad
             ["task"] = task.Str("id"),
             ["case"] = @case.Str("id"),
         });
-        foreach (var node in new[] { account, contact, lead, product, withRole, order, payment, contract, task, @case, await TestUsers.GetUserAsync(fixture, user.Id) })
+        foreach (var node in new[] { account, contact, lead, product, withRole, order, payment, contract, task, @case, apiClient, await TestUsers.GetUserAsync(fixture, user.Id) })
         {
             world.Track(node);
         }

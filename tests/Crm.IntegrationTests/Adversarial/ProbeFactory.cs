@@ -183,6 +183,7 @@ public static partial class ProbeFactory
             "line_items" => "line_item",
             "contact_roles" => "contact_role",
             "users" => "user",
+            "api-clients" => "api_client",
             "opportunities" => route.Service == "billing" ? "won_opportunity" : "opportunity",
             "activities" => "task",
             "cases" => "case",
