@@ -23,6 +23,7 @@ public static class SignInPageApi
         page.MapPost(SignInPage.Path, SubmitPasswordAsync).DisableAntiforgery();
         page.MapGet(SignInPage.CodePath, ShowCode);
         page.MapPost(SignInPage.CodePath, SubmitCodeAsync).DisableAntiforgery();
+        page.MapGet(SignInPage.ScriptPath, () => TypedResults.Text(SignInPage.Script, "text/javascript; charset=utf-8"));
         return app;
     }
 

@@ -5,13 +5,30 @@ namespace Crm.Identity.Services;
 
 /// <summary>
 /// Identity's sign-in page, server-rendered in the app's look (the same card, labels and messages as the web app's
-/// pages around it), without script: a form per step, protected by an antiforgery token.
+/// pages around it): a form per step, protected by an antiforgery token. It works without script; its one script
+/// (<see cref="Script"/>) only carries the username typed so far to "Forgot Your Password?".
 /// </summary>
 public static class SignInPage
 {
     public const string Path = "/account/login";
     public const string CodePath = "/account/login/code";
     public const string ReturnUrlParameter = "ReturnUrl";
+    public const string ScriptPath = "/account/signin.js";
+
+    /// <summary>A file of its own: the gateway's Content-Security-Policy allows scripts from this origin only, none inline.</summary>
+    public const string Script = """
+        document.addEventListener('DOMContentLoaded', () => {
+          const username = document.getElementById('f_username');
+          const forgot = document.getElementById('forgot');
+          if (!username || !forgot) return;
+          const update = () => {
+            const value = username.value.trim();
+            forgot.href = value ? '/forgot-password?email=' + encodeURIComponent(value) : '/forgot-password';
+          };
+          username.addEventListener('input', update);
+          update();
+        });
+        """;
 
     public sealed record PasswordStep(string ReturnUrl, string Csrf, string? Username = null, bool RememberMe = false, string? Error = null, string? UsernameError = null, string? PasswordError = null);
 
@@ -28,7 +45,7 @@ public static class SignInPage
             .Append(Field("Password", "password", "password", null, step.PasswordError, """autocomplete="current-password" """))
             .Append("""<button type="submit" class="submit">Log In</button>""")
             .Append($"""<label class="check"><input type="checkbox" name="remember_me" value="true"{(step.RememberMe ? " checked" : "")}> Remember me</label>""")
-            .Append($"""<p class="links"><a href="{Attr(forgot)}">Forgot Your Password?</a></p>""")
+            .Append($"""<p class="links"><a id="forgot" href="{Attr(forgot)}">Forgot Your Password?</a></p>""")
             .Append("</form>");
         return Layout("Log In | Agency CRM", body.ToString());
     }
@@ -79,6 +96,7 @@ public static class SignInPage
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
         <title>{{Text(title)}}</title>
+        <script src="{{ScriptPath}}" defer></script>
         <style>
         *{box-sizing:border-box}
         body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#181818;min-height:100vh;display:flex;flex-direction:column;align-items:center;background:linear-gradient(180deg,#eaf0f8 0%,#f4f6f9 60%);padding:0 1rem}
