@@ -104,18 +104,23 @@ public sealed class UsersAdminTests(CrmFixture fixture) : IClassFixture<CrmFixtu
     }
 
     [Fact]
-    public async Task Deactivating_a_user_refuses_their_token_at_once_and_their_logins()
+    public async Task Deactivating_a_user_refuses_their_token_and_their_browser_session_at_once_and_their_logins()
     {
         var admin = fixture.CreateClient().WithBearer(await fixture.AdminTokenAsync());
         var user = await TestUsers.CreateAsync(fixture);
         var theirs = fixture.CreateClient().WithBearer(user.Token);
         (await theirs.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A browser session too: the gateway holds its tokens behind the cookie.
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(fixture.GatewayUrl) };
+        (await browser.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await browser.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var deactivated = await admin.PutJsonAsync($"/api/v1/admin/users/{user.Id}", new { is_active = false, version = 1 });
 
         deactivated.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await deactivated.ReadJsonAsync())["is_active"]!.GetValue<bool>().ShouldBeFalse();
         (await theirs.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await browser.GetAsync("/api/v1/accounts")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var login = await fixture.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password });
         login.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await login.ReadJsonAsync()).Str("detail").ShouldBe("Invalid email or password.");

@@ -59,6 +59,7 @@ public static class TokenServerExtensions
         builder.Services.AddSingleton<SigningKeyStore>();
         builder.Services.AddHostedService<ServerKeysLoader>();
         builder.Services.AddHostedService<GatewayClientRegistration>();
+        builder.Services.AddHostedService<TokenPruning>();
         builder.Services.AddScoped<TokenGrants>();
         builder.Services.AddScoped<ApiClientCredentials>();
         builder.AddSignInCookie();
