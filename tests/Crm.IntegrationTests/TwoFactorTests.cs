@@ -1,4 +1,5 @@
 using System.Net;
+using Crm.IntegrationTests.Mail;
 using Crm.Testing;
 using OtpNet;
 using Shouldly;
@@ -8,6 +9,27 @@ namespace Crm.IntegrationTests;
 /// <summary>Two-factor sign-in with an authenticator app (TOTP), through the gateway as a client would.</summary>
 public sealed class TwoFactorTests(CrmFixture fixture) : IClassFixture<CrmFixture>
 {
+    [Fact]
+    public async Task An_admin_resets_a_lost_authenticator_the_user_signs_in_with_the_password_and_hears_of_it()
+    {
+        var enrolled = await TwoFactor.EnrolledUserAsync(fixture);
+        var admin = fixture.CreateClient().WithBearer(await fixture.AdminTokenAsync());
+        var theirs = fixture.CreateClient().WithBearer(enrolled.User.Token);
+        (await theirs.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var reset = await admin.PostAsync($"/api/v1/admin/users/{enrolled.User.Id}/reset-two-factor", null);
+
+        reset.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await theirs.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var login = await TwoFactor.LoginAsync(fixture.CreateClient(), enrolled.User.Email, enrolled.User.Password);
+        login.StatusCode.ShouldBe(HttpStatusCode.OK, await login.Content.ReadAsStringAsync());
+        await fixture.WaitForMailAsync(enrolled.User.Email, "Security notice: An administrator turned off two-factor sign-in for your account");
+        var again = await admin.PostAsync($"/api/v1/admin/users/{enrolled.User.Id}/reset-two-factor", null);
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var user = fixture.CreateClient().WithBearer((await TestUsers.CreateAsync(fixture)).Token);
+        (await user.PostAsync($"/api/v1/admin/users/{enrolled.User.Id}/reset-two-factor", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
     [Fact]
     public async Task Enrolment_answers_a_key_refuses_a_wrong_code_and_gives_ten_recovery_codes_for_the_right_one()
     {

@@ -36,6 +36,7 @@ public static class UsersApi
         api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapPut("/{id:guid}", UpdateAsync);
         api.MapPost("/{id:guid}/set-password-link", NewLinkAsync).WithIdempotency();
+        api.MapPost("/{id:guid}/reset-two-factor", ResetTwoFactorAsync).WithIdempotency();
         return app;
     }
 
@@ -191,5 +192,24 @@ public static class UsersApi
             : IdentityMails.PasswordReset(user, url, expires, byAdmin: true, now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new SetPasswordLinkResponse(url, expires));
+    }
+
+    /// <summary>For a user who lost their authenticator and their recovery codes; their sessions end with it.</summary>
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> ResetTwoFactorAsync(
+        Guid id, ClaimsPrincipal principal, IdentityDbContext db, TwoFactorEnrolment enrolment, SessionManager sessions, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await enrolment.ResetAsync(user, principal.GetUserId(), DbClock.UtcNow, cancellationToken) == TwoFactorChange.NotOn)
+        {
+            return ConflictResults.State("Two-factor sign-in is not on for this user.");
+        }
+
+        await sessions.EndUserSessionsAsync(user.Id, null, cancellationToken);
+        return TypedResults.NoContent();
     }
 }

@@ -13,6 +13,7 @@ public sealed class SecurityNotices(IdentityDbContext db, PasswordLinks links)
     public const string PasswordChanged = "Your password was changed";
     public const string TwoFactorOn = "Two-factor sign-in was turned on for your account";
     public const string TwoFactorOff = "Two-factor sign-in was turned off for your account";
+    public const string TwoFactorReset = "An administrator turned off two-factor sign-in for your account";
     public const string RecoveryCodeUsed = "One of your two-factor recovery codes was used";
 
     /// <param name="change">What changed, as a sentence without its full stop: "Two-factor sign-in was turned on".</param>

@@ -129,4 +129,29 @@ public sealed class TwoFactorEnrolment(
         TwoFactorLog.Disabled(logger, user.Id, code is null);
         return TwoFactorChange.Done;
     }
+
+    /// <summary>
+    /// An admin turns a user's two factors off (a lost phone and lost recovery codes): the user signs in with the
+    /// password alone, or must enrol again at once when two factors are required, and hears of it by mail.
+    /// </summary>
+    public async Task<TwoFactorChange> ResetAsync(User user, Guid adminId, DateTime now, CancellationToken cancellationToken)
+    {
+        var factor = await FindAsync(user.Id, cancellationToken);
+        if (factor is not { IsEnabled: true })
+        {
+            return TwoFactorChange.NotOn;
+        }
+
+        factor.Disable(now);
+        await using (var scope = await db.BeginTransactionScopeAsync(cancellationToken))
+        {
+            await db.RecoveryCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            notices.Queue(user, SecurityNotices.TwoFactorReset, now);
+            await db.SaveChangesAsync(cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+        }
+
+        TwoFactorLog.Reset(logger, user.Id, adminId);
+        return TwoFactorChange.Done;
+    }
 }

@@ -18,6 +18,9 @@ public static partial class TwoFactorLog
     [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Wrong or reused second factor for user {UserId}")]
     public static partial void SecondFactorRefused(ILogger logger, Guid userId);
 
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Two-factor sign-in reset for user {UserId} by admin {AdminId}")]
+    public static partial void Reset(ILogger logger, Guid userId, Guid adminId);
+
     [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Two-factor sign-in required for every user: {Required} (by {AdminId})")]
     public static partial void RequirementChanged(ILogger logger, bool required, Guid adminId);
 }

@@ -5,6 +5,7 @@ import type { User } from '../../shared/api/types'
 import { DataTable, formatSort, Icon, Illustration, nextSort, PageHeader, useDebounced, type Column, type SortState } from '../../shared/ui'
 import { useUsers } from './api'
 import { formatDateTime, fullName } from './format'
+import { ResetTwoFactorDialog } from './ResetTwoFactorDialog'
 import { EditUserModal, NewUserModal } from './UserFormModals'
 
 const PAGE_SIZE = 50
@@ -43,6 +44,7 @@ export function UsersPage() {
   const [page, setPage] = useState(1)
   const [creating, setCreating] = useState(false)
   const [editing, setEditing] = useState<User>()
+  const [resetting, setResetting] = useState<User>()
 
   // A new search starts from the first page.
   const [lastQ, setLastQ] = useState(q)
@@ -121,7 +123,10 @@ export function UsersPage() {
             }}
             loading={users.isFetching}
             rowNumberOffset={(page - 1) * PAGE_SIZE}
-            rowActions={(u) => [{ label: 'Edit', onSelect: () => setEditing(u) }]}
+            rowActions={(u) => [
+              { label: 'Edit', onSelect: () => setEditing(u) },
+              { label: 'Reset Two-Factor', onSelect: () => setResetting(u) },
+            ]}
             rowActionsLabel={(u) => `Show actions for ${fullName(u) || u.email}`}
             empty={
               <Illustration
@@ -156,6 +161,7 @@ export function UsersPage() {
       </div>
       {creating ? <NewUserModal onClose={() => setCreating(false)} /> : null}
       {editing ? <EditUserModal key={editing.id} user={editing} onClose={() => setEditing(undefined)} /> : null}
+      {resetting ? <ResetTwoFactorDialog key={resetting.id} user={resetting} onClose={() => setResetting(undefined)} /> : null}
     </div>
   )
 }

@@ -7,6 +7,7 @@ export const usersApi = {
     api.get<ListResponse<User>>('/admin/users', { ...query }, signal),
   create: (body: CreateUserRequest) => api.post<CreatedUser>('/admin/users', body),
   update: (id: string, body: UpdateUserRequest) => api.put<User>(`/admin/users/${encodeURIComponent(id)}`, body),
+  resetTwoFactor: (id: string) => api.post<void>(`/admin/users/${encodeURIComponent(id)}/reset-two-factor`),
 }
 
 export const userKeys = {
