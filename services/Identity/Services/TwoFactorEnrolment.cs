@@ -117,15 +117,7 @@ public sealed class TwoFactorEnrolment(
             return TwoFactorChange.WrongCode;
         }
 
-        factor.Disable(now);
-        await using (var scope = await db.BeginTransactionScopeAsync(cancellationToken))
-        {
-            await db.RecoveryCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            notices.Queue(user, SecurityNotices.TwoFactorOff, now);
-            await db.SaveChangesAsync(cancellationToken);
-            await scope.CommitAsync(cancellationToken);
-        }
-
+        await TurnOffAsync(user, factor, SecurityNotices.TwoFactorOff, now, cancellationToken);
         TwoFactorLog.Disabled(logger, user.Id, code is null);
         return TwoFactorChange.Done;
     }
@@ -142,16 +134,19 @@ public sealed class TwoFactorEnrolment(
             return TwoFactorChange.NotOn;
         }
 
-        factor.Disable(now);
-        await using (var scope = await db.BeginTransactionScopeAsync(cancellationToken))
-        {
-            await db.RecoveryCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            notices.Queue(user, SecurityNotices.TwoFactorReset, now);
-            await db.SaveChangesAsync(cancellationToken);
-            await scope.CommitAsync(cancellationToken);
-        }
-
+        await TurnOffAsync(user, factor, SecurityNotices.TwoFactorReset, now, cancellationToken);
         TwoFactorLog.Reset(logger, user.Id, adminId);
         return TwoFactorChange.Done;
+    }
+
+    /// <summary>The factor off, its recovery codes gone and the user told, all in one transaction.</summary>
+    private async Task TurnOffAsync(User user, TwoFactorAuthenticator factor, string notice, DateTime now, CancellationToken cancellationToken)
+    {
+        factor.Disable(now);
+        await using var scope = await db.BeginTransactionScopeAsync(cancellationToken);
+        await db.RecoveryCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        notices.Queue(user, notice, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await scope.CommitAsync(cancellationToken);
     }
 }
