@@ -4,7 +4,7 @@ import { NoAccessPage } from '../../app/pages'
 import { isApiError } from '../../shared/api'
 import type { ApiClient } from '../../shared/api/types'
 import { conflictCurrent, formatDate, formatDateTime } from '../../shared/record'
-import { DataTable, formatSort, Icon, Illustration, nextSort, PageHeader, useDebounced, useToast, type Column, type SortState } from '../../shared/ui'
+import { DataTable, formatSort, Icon, Illustration, nextSort, PageHeader, Pager, useDebounced, useToast, type Column, type SortState } from '../../shared/ui'
 import { apiClientKeys, useApiClients, useUpdateApiClient } from './api'
 import { DeactivateDialog, EditApiClientModal, NewApiClientModal, RotateSecretDialog } from './ApiClientModals'
 
@@ -160,26 +160,7 @@ export function ApiClientsPage() {
             }
           />
         )}
-        {pageCount > 1 ? (
-          <div className="crm-pager slds-grid slds-grid_align-spread slds-grid_vertical-align-center slds-p-around_small">
-            <span className="slds-text-body_small slds-text-color_weak">
-              Page {page} of {pageCount}
-            </span>
-            <div className="slds-button-group" role="group">
-              <button type="button" className="slds-button slds-button_neutral" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-                Previous
-              </button>
-              <button
-                type="button"
-                className="slds-button slds-button_neutral"
-                disabled={page >= pageCount}
-                onClick={() => setPage((p) => p + 1)}
-              >
-                Next
-              </button>
-            </div>
-          </div>
-        ) : null}
+        {pageCount > 1 ? <Pager page={page} pageCount={pageCount} onPage={setPage} summary={`Page ${page} of ${pageCount}`} /> : null}
       </div>
       {dialog?.kind === 'new' ? <NewApiClientModal onClose={close} /> : null}
       {dialog?.kind === 'edit' ? <EditApiClientModal key={dialog.client.id} client={dialog.client} onClose={close} /> : null}

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { NoAccessPage } from '../../app/pages'
 import { isApiError } from '../../shared/api'
 import type { User } from '../../shared/api/types'
-import { DataTable, formatSort, Icon, Illustration, nextSort, PageHeader, useDebounced, type Column, type SortState } from '../../shared/ui'
+import { DataTable, formatSort, Icon, Illustration, nextSort, PageHeader, Pager, useDebounced, type Column, type SortState } from '../../shared/ui'
 import { useUsers } from './api'
 import { formatDateTime, fullName } from './format'
 import { ResetTwoFactorDialog } from './ResetTwoFactorDialog'
@@ -138,26 +138,7 @@ export function UsersPage() {
             }
           />
         )}
-        {pageCount > 1 ? (
-          <div className="crm-pager slds-grid slds-grid_align-spread slds-grid_vertical-align-center slds-p-around_small">
-            <span className="slds-text-body_small slds-text-color_weak">
-              Page {page} of {pageCount}
-            </span>
-            <div className="slds-button-group" role="group">
-              <button type="button" className="slds-button slds-button_neutral" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-                Previous
-              </button>
-              <button
-                type="button"
-                className="slds-button slds-button_neutral"
-                disabled={page >= pageCount}
-                onClick={() => setPage((p) => p + 1)}
-              >
-                Next
-              </button>
-            </div>
-          </div>
-        ) : null}
+        {pageCount > 1 ? <Pager page={page} pageCount={pageCount} onPage={setPage} summary={`Page ${page} of ${pageCount}`} /> : null}
       </div>
       {creating ? <NewUserModal onClose={() => setCreating(false)} /> : null}
       {editing ? <EditUserModal key={editing.id} user={editing} onClose={() => setEditing(undefined)} /> : null}

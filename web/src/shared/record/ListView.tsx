@@ -6,7 +6,7 @@ import { FilterPills, type ActiveFilter } from './FilterPills'
 import { ListViewPicker } from './ListViewPicker'
 import { listViewTitle, parseListView } from './listViews'
 import { useUrlFilter } from './useUrlFilter'
-import { DataTable, formatSort, type ActionMenuItem, Icon, Illustration, nextSort, PageHeader, useDebounced, type Column, type IconProps, type SortState } from '../ui'
+import { DataTable, formatSort, type ActionMenuItem, Icon, Illustration, nextSort, PageHeader, Pager, useDebounced, type Column, type IconProps, type SortState } from '../ui'
 
 export interface ListColumn<T> extends Omit<Column<T>, 'render'> {
   /** Cell content; default: `text(row)`. */
@@ -230,21 +230,13 @@ export function ListView<T>({
           />
         )}
         {data && total > 0 ? (
-          <div className="crm-pager slds-grid slds-grid_align-spread slds-grid_vertical-align-center slds-p-around_small">
-            <span className="slds-text-body_small slds-text-color_weak" role="status">
-              Showing {numberFormat.format(first)}–{numberFormat.format(last)} of {numberFormat.format(total)}
-            </span>
-            {pageCount > 1 ? (
-              <div className="slds-button-group" role="group" aria-label="Pages">
-                <button type="button" className="slds-button slds-button_neutral" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-                  Previous
-                </button>
-                <button type="button" className="slds-button slds-button_neutral" disabled={page >= pageCount} onClick={() => setPage((p) => p + 1)}>
-                  Next
-                </button>
-              </div>
-            ) : null}
-          </div>
+          <Pager
+            page={page}
+            pageCount={pageCount}
+            onPage={setPage}
+            summaryRole="status"
+            summary={`Showing ${numberFormat.format(first)}–${numberFormat.format(last)} of ${numberFormat.format(total)}`}
+          />
         ) : null}
       </div>
     </div>
